@@ -1,0 +1,87 @@
+import type { Faker } from "@faker-js/faker";
+import type { AttachmentUpload, FormValue } from "../domain/form-validation.js";
+import { vnDate } from "../domain/time.js";
+import type { SeedFormField } from "./data/types.js";
+
+const PHRASES = [
+  "Bổ sung hồ sơ xin việc",
+  "Theo nhu cầu cá nhân",
+  "Hoàn thiện thủ tục theo hướng dẫn của cơ quan",
+  "Phục vụ việc học tập",
+  "Đi làm việc tại doanh nghiệp",
+  "Kê khai đúng sự thật",
+];
+
+/** A CCCD that passes validation: province 001–096, century/sex digit, birth year, serial. */
+export function fakeCccd(faker: Faker): string {
+  const province = String(faker.number.int({ min: 1, max: 96 })).padStart(3, "0");
+  return `${province}${faker.number.int({ min: 0, max: 3 })}${faker.string.numeric(8)}`;
+}
+
+export function fakePhone(faker: Faker): string {
+  return `0${faker.helpers.arrayElement(["3", "5", "7", "8", "9"])}${faker.string.numeric(8)}`;
+}
+
+function fakeText(faker: Faker, field: SeedFormField): string {
+  const key = field.key.toLowerCase();
+  let value: string;
+  if (key.includes("name")) value = faker.person.fullName();
+  else if (/address|place|residence|location/.test(key)) value = `${faker.location.streetAddress()}, Tỉnh Lam Giang`;
+  else value = faker.helpers.arrayElement(PHRASES);
+  if (field.maxLength !== undefined) value = value.slice(0, field.maxLength);
+  while (field.minLength !== undefined && value.length < field.minLength) value += ".";
+  return value;
+}
+
+function fakeValue(faker: Faker, field: SeedFormField, submittedMs: number): FormValue | undefined {
+  switch (field.type) {
+    case "number": {
+      const min = field.minimum ?? 1;
+      const max = field.maximum ?? Math.max(min, 100);
+      return faker.number.int({ min: Math.ceil(min), max: Math.floor(max) });
+    }
+    case "date": {
+      const past = /birth|born/i.test(field.key)
+        ? faker.date.between({ from: "1960-01-01", to: "2005-12-31" }).getTime()
+        : submittedMs - faker.number.int({ min: 1, max: 30 }) * 86_400_000;
+      return vnDate(past);
+    }
+    case "select":
+      return field.options ? faker.helpers.arrayElement(field.options).value : undefined;
+    case "cccd":
+      return fakeCccd(faker);
+    case "phone":
+      return fakePhone(faker);
+    case "email":
+      return `${faker.string.alpha({ length: 8, casing: "lower" })}@example.com`;
+    case "file":
+      return undefined;
+    default: {
+      const text = fakeText(faker, field);
+      if (field.pattern && !new RegExp(field.pattern, "u").test(text)) return undefined;
+      return text;
+    }
+  }
+}
+
+/** Form data and attachments that satisfy a procedure's fields, for the sample world. */
+export function fakeForm(
+  faker: Faker,
+  fields: readonly SeedFormField[],
+  submittedMs: number,
+  pdf: Buffer,
+): { formData: Record<string, FormValue>; attachments: AttachmentUpload[] } {
+  const formData: Record<string, FormValue> = {};
+  const attachments: AttachmentUpload[] = [];
+  for (const field of fields) {
+    if (!field.required && faker.datatype.boolean({ probability: 0.3 })) continue;
+    if (field.type === "file") {
+      const contentType = field.accept?.includes("application/pdf") || !field.accept ? "application/pdf" : (field.accept[0] as string);
+      attachments.push({ fieldKey: field.key, fileName: `${field.key}.pdf`, contentType, contentBase64: pdf.toString("base64") });
+      continue;
+    }
+    const value = fakeValue(faker, field, submittedMs);
+    if (value !== undefined) formData[field.key] = value;
+  }
+  return { formData, attachments };
+}
