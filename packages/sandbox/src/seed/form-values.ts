@@ -57,9 +57,12 @@ function fakeValue(faker: Faker, field: SeedFormField, submittedMs: number): For
     case "file":
       return undefined;
     default: {
-      const text = fakeText(faker, field);
-      if (field.pattern && !new RegExp(field.pattern, "u").test(text)) return undefined;
-      return text;
+      if (!field.pattern) return fakeText(faker, field);
+      const pattern = new RegExp(field.pattern, "u");
+      // fromRegExp keeps escapes like `\.` verbatim; a one-character class says the same.
+      const source = field.pattern.replace(/^\^|\$$/g, "").replace(/\\([./-])/g, "[$1]");
+      const text = faker.helpers.fromRegExp(source);
+      return pattern.test(text) ? text : undefined;
     }
   }
 }
