@@ -36,6 +36,9 @@ export async function call<T = any>(sandbox: Sandbox, path: string, options: Cal
   return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text };
 }
 
+/** Whether the test filler below can satisfy every field of a procedure (it ignores patterns). */
+export const fillable = (procedure: any) => !procedure.formSchema.fields.some((f: any) => f.pattern);
+
 /** A valid submission for the procedure, filling every field with acceptable values. */
 export async function validSubmission(sandbox: Sandbox, key: string, procedureCode: string) {
   const { body: procedure } = await call(sandbox, `/portal/v1/procedures/${procedureCode}`, { key });
@@ -50,7 +53,7 @@ export async function validSubmission(sandbox: Sandbox, key: string, procedureCo
   }
   return {
     procedureCode,
-    applicant: { type: "cong_dan", fullName: "Nguyễn Thị Thử", idNumber: "001190012345", phone: "+84912345678" },
+    applicant: { type: "cong_dan", fullName: "Nguyễn Thị Thử", idNumber: "079203004567", phone: "+84387654321" },
     formData,
     attachments,
   };
