@@ -97,6 +97,7 @@ async function handle(
       body = text === "" ? undefined : parseBody(text, request.headers.get("content-type"), op.requestMediaTypes);
     }
     const url = new URL(request.url);
+    assertDecodable(url.pathname);
     const query = Object.fromEntries(url.searchParams);
     const headers = Object.fromEntries(request.headers);
     const errors = options.validator.validateRequest(op.operationId, {
@@ -121,6 +122,14 @@ async function handle(
     if (error instanceof ApiProblem) return problemResponse(error, requestId);
     options.log.error({ err: error, operation: op.operationId, requestId }, "handler failed");
     return problemResponse(internal(), requestId);
+  }
+}
+
+function assertDecodable(path: string): void {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw new ApiProblem(400, "malformed_path", "Bad Request", "The path has malformed percent-encoding.");
   }
 }
 

@@ -27,6 +27,8 @@ function payloadTooLarge(limitBytes: number): ApiProblem {
     "payload_too_large",
     "Content Too Large",
     `The request body exceeds ${limitBytes} bytes.`,
+    // The rest of the body stays unread, so the connection cannot carry another request.
+    { headers: { Connection: "close" } },
   );
 }
 
