@@ -4,8 +4,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { openDatabase } from "./db/database.js";
-import { DEFAULT_HOLIDAYS } from "./domain/holidays.js";
 import { DOSSIER_STATUSES, type DossierStatus } from "./domain/dossier-status.js";
+import { DEFAULT_HOLIDAYS } from "./domain/holidays.js";
 import { ApiProblem } from "./http/problem.js";
 import { startSandbox } from "./sandbox.js";
 import { publishDirective } from "./services/documents.js";
@@ -18,7 +18,8 @@ const DEFAULT_DB = ".vnegov/sandbox.sqlite";
 
 const integer = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a non-negative integer");
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError("must be a non-negative integer");
   return n;
 };
 
@@ -30,7 +31,13 @@ function ensureDir(file: string): void {
 function withWorld<T>(file: string, change: (world: World) => T): T {
   const db = openDatabase(file);
   try {
-    const world: World = { db, now: Date.now, calendar: { holidays: DEFAULT_HOLIDAYS }, randomBytes, onEvents: () => {} };
+    const world: World = {
+      db,
+      now: Date.now,
+      calendar: { holidays: DEFAULT_HOLIDAYS },
+      randomBytes,
+      onEvents: () => {},
+    };
     return db.transaction(() => change(world))();
   } finally {
     db.close();
@@ -57,47 +64,85 @@ program
   .option("-p, --port <port>", "port to listen on", integer, 4010)
   .option("--host <host>", "interface to bind", "127.0.0.1")
   .option("--db <file>", "SQLite database file (`:memory:` for none)", DEFAULT_DB)
-  .addOption(new Option("--seed [number]", "build the sample world into an empty database (default seed 2021)").argParser(integer))
+  .addOption(
+    new Option(
+      "--seed [number]",
+      "build the sample world into an empty database (default seed 2021)",
+    ).argParser(integer),
+  )
   .option("--log-level <level>", "pino log level", "info")
-  .action(async (opts: { port: number; host: string; db: string; seed?: number | true; logLevel: string }) => {
-    ensureDir(opts.db);
-    const sandbox = await startSandbox({ db: opts.db, port: opts.port, host: opts.host, seed: opts.seed ?? false, logger: opts.logLevel }).catch(fail);
-    const sample = sandbox.samples.dang_xu_ly?.[0] ?? sandbox.samples.yeu_cau_bo_sung?.[0];
-    console.log(`vnegov sandbox ${VERSION} listening on ${sandbox.url}`);
-    console.log(`  database      ${opts.db}`);
-    console.log(`  contract      ${sandbox.url}/openapi.yaml`);
-    console.log(`  bot API key   ${sandbox.credentials.bot.apiKey}`);
-    console.log(`  admin API key ${sandbox.credentials.admin.apiKey}`);
-    if (sample) {
-      console.log(`  try           curl -H 'Authorization: Bearer ${sandbox.credentials.bot.apiKey}' \\`);
-      console.log(`                  -H 'X-Verification-Secret: ${sample.secret}' ${sandbox.url}/portal/v1/dossiers/${sample.code}`);
-    }
-    const stop = () => {
-      sandbox.close().then(() => process.exit(0), fail);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  .action(
+    async (opts: {
+      port: number;
+      host: string;
+      db: string;
+      seed?: number | true;
+      logLevel: string;
+    }) => {
+      ensureDir(opts.db);
+      const sandbox = await startSandbox({
+        db: opts.db,
+        port: opts.port,
+        host: opts.host,
+        seed: opts.seed ?? false,
+        logger: opts.logLevel,
+      }).catch(fail);
+      const sample = sandbox.samples.dang_xu_ly?.[0] ?? sandbox.samples.yeu_cau_bo_sung?.[0];
+      console.log(`vnegov sandbox ${VERSION} listening on ${sandbox.url}`);
+      console.log(`  database      ${opts.db}`);
+      console.log(`  contract      ${sandbox.url}/openapi.yaml`);
+      console.log(`  bot API key   ${sandbox.credentials.bot.apiKey}`);
+      console.log(`  admin API key ${sandbox.credentials.admin.apiKey}`);
+      if (sample) {
+        console.log(
+          `  try           curl -H 'Authorization: Bearer ${sandbox.credentials.bot.apiKey}' \\`,
+        );
+        console.log(
+          `                  -H 'X-Verification-Secret: ${sample.secret}' ${sandbox.url}/portal/v1/dossiers/${sample.code}`,
+        );
+      }
+      const stop = () => {
+        sandbox.close().then(() => process.exit(0), fail);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    },
+  );
 
 program
   .command("advance")
-  .description("move a dossier to another status, as an officer would (history entry + webhook event)")
+  .description(
+    "move a dossier to another status, as an officer would (history entry + webhook event)",
+  )
   .argument("<dossierCode>", "mã hồ sơ")
   .addArgument(new Command().createArgument("<status>", "target status").choices(DOSSIER_STATUSES))
   .option("--note <text>", "note recorded in the history")
   .option("--officer <name>", "officer's name")
   .option("--fee <amount>", "amount due, for nghia_vu_tai_chinh", integer)
   .option("--db <file>", "SQLite database file", DEFAULT_DB)
-  .action((code: string, status: DossierStatus, opts: { note?: string; officer?: string; fee?: number; db: string }) => {
-    try {
-      const dossier = withWorld(opts.db, (world) =>
-        transitionDossier(world, code, { status, note: opts.note, officerName: opts.officer, feeAmount: opts.fee }),
-      );
-      console.log(`${dossier.code}: ${dossier.status} (appointment ${dossier.appointmentAt ?? "none"})`);
-    } catch (error) {
-      fail(error);
-    }
-  });
+  .action(
+    (
+      code: string,
+      status: DossierStatus,
+      opts: { note?: string; officer?: string; fee?: number; db: string },
+    ) => {
+      try {
+        const dossier = withWorld(opts.db, (world) =>
+          transitionDossier(world, code, {
+            status,
+            note: opts.note,
+            officerName: opts.officer,
+            feeAmount: opts.fee,
+          }),
+        );
+        console.log(
+          `${dossier.code}: ${dossier.status} (appointment ${dossier.appointmentAt ?? "none"})`,
+        );
+      } catch (error) {
+        fail(error);
+      }
+    },
+  );
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -105,14 +150,22 @@ program
   .command("publish-directive")
   .description("publish a directive (chỉ thị, công điện, thông báo) to its audiences")
   .requiredOption("--number <numberNotation>", "số/ký hiệu, e.g. 17/CT-UBND")
-  .addOption(new Option("--type <type>", "document type").choices(["chi_thi", "cong_dien", "thong_bao"]).default("chi_thi"))
+  .addOption(
+    new Option("--type <type>", "document type")
+      .choices(["chi_thi", "cong_dien", "thong_bao"])
+      .default("chi_thi"),
+  )
   .requiredOption("--subject <text>", "trích yếu")
   .option("--summary <text>", "summary")
   .option("--issuer <name>", "issuing body", "UBND tỉnh Lam Giang")
   .option("--issuer-agency <code>", "issuing agency code", "000.00.00.H99")
   .option("--signer <name>", "signer's name", "Trần Văn Ký")
   .option("--position <title>", "signer's position", "Chủ tịch")
-  .addOption(new Option("--urgency <level>", "mức độ khẩn").choices(["thuong", "khan", "thuong_khan", "hoa_toc"]).default("thuong"))
+  .addOption(
+    new Option("--urgency <level>", "mức độ khẩn")
+      .choices(["thuong", "khan", "thuong_khan", "hoa_toc"])
+      .default("thuong"),
+  )
   .option("--area <code>", "audience area code (repeatable)", collect, [])
   .option("--agency <code>", "audience agency code (repeatable)", collect, [])
   .option("--public", "addressed to the public")

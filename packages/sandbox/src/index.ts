@@ -11,13 +11,14 @@
  * await sandbox.close();
  * ```
  */
+
+export { specPath } from "./contract/spec.js";
+export type { DeliveryOptions } from "./events/dispatcher.js";
+export { signPayload } from "./events/signature.js";
+export type { FaultOptions } from "./http/faults.js";
+export type { RateLimitOptions } from "./http/limits.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { SANDBOX_CREDENTIALS } from "./seed/clients.js";
 export type { SampleDossiers } from "./seed/world.js";
 export type { NewClient, Scope } from "./services/clients.js";
 export { ALL_SCOPES } from "./services/clients.js";
-export { signPayload } from "./events/signature.js";
-export type { DeliveryOptions } from "./events/dispatcher.js";
-export type { FaultOptions } from "./http/faults.js";
-export type { RateLimitOptions } from "./http/limits.js";
-export { specPath } from "./contract/spec.js";

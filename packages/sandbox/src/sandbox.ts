@@ -9,12 +9,12 @@ import { ContractValidator } from "./contract/validator.js";
 import { type Db, openDatabase } from "./db/database.js";
 import { DEFAULT_HOLIDAYS } from "./domain/holidays.js";
 import { DEFAULT_DELIVERY, type DeliveryOptions, WebhookDispatcher } from "./events/dispatcher.js";
-import { DEFAULT_FAULTS, type FaultOptions, FaultInjector } from "./http/faults.js";
+import { DEFAULT_FAULTS, FaultInjector, type FaultOptions } from "./http/faults.js";
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions, RateLimits } from "./http/limits.js";
-import { type NewClient, createClient } from "./services/clients.js";
-import { emitDueSoon } from "./services/tasks.js";
 import { ensureSandboxClients, SANDBOX_CREDENTIALS } from "./seed/clients.js";
-import { type SampleDossiers, readSamples, seedWorld } from "./seed/world.js";
+import { readSamples, type SampleDossiers, seedWorld } from "./seed/world.js";
+import { createClient, type NewClient } from "./services/clients.js";
+import { emitDueSoon } from "./services/tasks.js";
 import { VERSION } from "./version.js";
 import type { World } from "./world.js";
 
@@ -68,7 +68,10 @@ export interface Sandbox {
 
 /** Opens the database, seeds it when asked, and starts the HTTP server and webhook dispatcher. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const log = typeof options.logger === "object" ? options.logger : pino({ level: options.logger ?? "silent" });
+  const log =
+    typeof options.logger === "object"
+      ? options.logger
+      : pino({ level: options.logger ?? "silent" });
   const db = openDatabase(options.db ?? ":memory:");
   let dispatcher: WebhookDispatcher | undefined;
   const world: World = {
@@ -82,7 +85,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ensureSandboxClients(world);
     if (options.seed !== undefined && options.seed !== false) {
       const seed = options.seed === true ? 2021 : options.seed;
-      await seedWorld(world, { seed, referenceDate: options.referenceDate ?? new Date(world.now()) }, log);
+      await seedWorld(
+        world,
+        { seed, referenceDate: options.referenceDate ?? new Date(world.now()) },
+        log,
+      );
     }
     const validator = await ContractValidator.create();
     const limits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
@@ -98,11 +105,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       validateResponses: options.validateResponses ?? true,
       specText: readFileSync(specPath(), "utf8"),
     });
-    dispatcher = new WebhookDispatcher(world, { ...DEFAULT_DELIVERY, ...options.webhooks }, log, () => {
-      emitDueSoon(world);
-      // Replays are promised for 24 h; older idempotency records only hold space.
-      db.prepare("DELETE FROM idempotency_keys WHERE created_at < ?").run(Date.now() - 86_400_000);
-    });
+    dispatcher = new WebhookDispatcher(
+      world,
+      { ...DEFAULT_DELIVERY, ...options.webhooks },
+      log,
+      () => {
+        emitDueSoon(world);
+        // Replays are promised for 24 h; older idempotency records only hold space.
+        db.prepare("DELETE FROM idempotency_keys WHERE created_at < ?").run(
+          Date.now() - 86_400_000,
+        );
+      },
+    );
     const server = await listen(app.fetch, options.port ?? 0, options.host ?? "127.0.0.1");
     dispatcher.start();
     const { port } = server.address() as AddressInfo;
@@ -137,9 +151,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 type NodeServer = ReturnType<typeof serve> & { closeAllConnections?: () => void };
 
-function listen(fetch: (request: Request, env: unknown) => Response | Promise<Response>, port: number, hostname: string): Promise<NodeServer> {
+function listen(
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server as NodeServer)) as NodeServer;
+    const server = serve({ fetch, port, hostname }, () =>
+      resolve(server as NodeServer),
+    ) as NodeServer;
     server.once("error", reject);
   });
 }

@@ -4,7 +4,12 @@ import { type Sandbox, type SandboxOptions, startSandbox } from "@vnegov/sandbox
 export const REFERENCE_DATE = new Date("2024-05-24T12:00:00+07:00");
 
 export async function seededSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  return startSandbox({ seed: 2021, referenceDate: REFERENCE_DATE, webhooks: { baseDelayMs: 50, pollIntervalMs: 50 }, ...options });
+  return startSandbox({
+    seed: 2021,
+    referenceDate: REFERENCE_DATE,
+    webhooks: { baseDelayMs: 50, pollIntervalMs: 50 },
+    ...options,
+  });
 }
 
 export interface CallOptions {
@@ -22,7 +27,11 @@ export interface CallResult<T = any> {
 }
 
 /** One HTTP call to the sandbox; JSON bodies in and out. */
-export async function call<T = any>(sandbox: Sandbox, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = any>(
+  sandbox: Sandbox,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key !== undefined) headers.authorization = `Bearer ${options.key}`;
   let body = options.rawBody;
@@ -30,30 +39,51 @@ export async function call<T = any>(sandbox: Sandbox, path: string, options: Cal
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${sandbox.url}${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: type.includes("json") && text ? JSON.parse(text) : text,
+  };
 }
 
 /** Whether the test filler below can satisfy every field of a procedure (it ignores patterns). */
-export const fillable = (procedure: any) => !procedure.formSchema.fields.some((f: any) => f.pattern);
+export const fillable = (procedure: any) =>
+  !procedure.formSchema.fields.some((f: any) => f.pattern);
 
 /** A valid submission for the procedure, filling every field with acceptable values. */
 export async function validSubmission(sandbox: Sandbox, key: string, procedureCode: string) {
-  const { body: procedure } = await call(sandbox, `/portal/v1/procedures/${procedureCode}`, { key });
+  const { body: procedure } = await call(sandbox, `/portal/v1/procedures/${procedureCode}`, {
+    key,
+  });
   const formData: Record<string, string | number> = {};
   const attachments: unknown[] = [];
   for (const field of procedure.formSchema.fields as any[]) {
     if (field.type === "file") {
-      attachments.push({ fieldKey: field.key, fileName: "scan.pdf", contentType: field.accept?.[0] ?? "application/pdf", contentBase64: Buffer.from("%PDF-1.4 test").toString("base64") });
+      attachments.push({
+        fieldKey: field.key,
+        fileName: "scan.pdf",
+        contentType: field.accept?.[0] ?? "application/pdf",
+        contentBase64: Buffer.from("%PDF-1.4 test").toString("base64"),
+      });
       continue;
     }
     formData[field.key] = sampleValue(field);
   }
   return {
     procedureCode,
-    applicant: { type: "cong_dan", fullName: "Nguyễn Thị Thử", idNumber: "079203004567", phone: "+84387654321" },
+    applicant: {
+      type: "cong_dan",
+      fullName: "Nguyễn Thị Thử",
+      idNumber: "079203004567",
+      phone: "+84387654321",
+    },
     formData,
     attachments,
   };
@@ -74,6 +104,8 @@ function sampleValue(field: any): string | number {
     case "email":
       return "thu@example.com";
     default:
-      return "Nội dung thử nghiệm".slice(0, field.maxLength ?? 100).padEnd(field.minLength ?? 0, ".");
+      return "Nội dung thử nghiệm"
+        .slice(0, field.maxLength ?? 100)
+        .padEnd(field.minLength ?? 0, ".");
   }
 }

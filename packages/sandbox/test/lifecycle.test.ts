@@ -15,8 +15,12 @@ beforeAll(async () => {
   bot = sandbox.credentials.bot.apiKey;
   admin = sandbox.credentials.admin.apiKey;
   const all = await call(sandbox, "/portal/v1/procedures?limit=100", { key: bot });
-  const details = await Promise.all(all.body.data.map((p: any) => call(sandbox, `/portal/v1/procedures/${p.code}`, { key: bot })));
-  const submittable = details.map((d) => d.body).filter((p: any) => p.onlineLevel !== "thong_tin" && fillable(p));
+  const details = await Promise.all(
+    all.body.data.map((p: any) => call(sandbox, `/portal/v1/procedures/${p.code}`, { key: bot })),
+  );
+  const submittable = details
+    .map((d) => d.body)
+    .filter((p: any) => p.onlineLevel !== "thong_tin" && fillable(p));
   procedureCode = submittable[0].code;
   oneDayProcedure = submittable.find((p: any) => p.processingDays === 1)?.code;
   expect(oneDayProcedure).toBeDefined();
@@ -24,11 +28,18 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 async function submit(code = procedureCode, headers: Record<string, string> = {}) {
-  return call(sandbox, "/portal/v1/dossiers", { key: bot, body: await validSubmission(sandbox, bot, code), headers });
+  return call(sandbox, "/portal/v1/dossiers", {
+    key: bot,
+    body: await validSubmission(sandbox, bot, code),
+    headers,
+  });
 }
 
 const transition = (code: string, status: string, extra: object = {}) =>
-  call(sandbox, `/portal/v1/dossiers/${code}/transitions`, { key: admin, body: { status, ...extra } });
+  call(sandbox, `/portal/v1/dossiers/${code}/transitions`, {
+    key: admin,
+    body: { status, ...extra },
+  });
 
 describe("submission", () => {
   it("issues a glossary-format code, a secret and an appointment in working hours", async () => {
@@ -68,7 +79,10 @@ describe("submission", () => {
   it("rejects form data that breaks the procedure's schema, naming each field", async () => {
     const body = await validSubmission(sandbox, bot, procedureCode);
     const firstKey = Object.keys(body.formData)[0] as string;
-    const res = await call(sandbox, "/portal/v1/dossiers", { key: bot, body: { ...body, formData: { ...body.formData, [firstKey]: undefined, bogusField: "x" } } });
+    const res = await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: { ...body, formData: { ...body.formData, [firstKey]: undefined, bogusField: "x" } },
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const fields = res.body.errors.map((e: any) => `${e.field}:${e.code}`);
@@ -78,7 +92,15 @@ describe("submission", () => {
 
   it("refuses submission to an information-only procedure", async () => {
     const all = await call(sandbox, "/portal/v1/procedures?onlineLevel=thong_tin", { key: bot });
-    const res = await call(sandbox, "/portal/v1/dossiers", { key: bot, body: { ...(await validSubmission(sandbox, bot, procedureCode)), procedureCode: all.body.data[0].code, formData: {}, attachments: [] } });
+    const res = await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: {
+        ...(await validSubmission(sandbox, bot, procedureCode)),
+        procedureCode: all.body.data[0].code,
+        formData: {},
+        attachments: [],
+      },
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("procedure_not_online");
   });
@@ -88,18 +110,34 @@ describe("idempotency", () => {
   it("creates exactly one dossier for repeated requests with one key", async () => {
     const body = await validSubmission(sandbox, bot, procedureCode);
     const headers = { "idempotency-key": "idem-42" };
-    const before = (await call(sandbox, "/portal/v1/dossiers?limit=100", { key: bot })).body.data.length;
-    const results = await Promise.all([1, 2, 3].map(() => call(sandbox, "/portal/v1/dossiers", { key: bot, body, headers })));
+    const before = (await call(sandbox, "/portal/v1/dossiers?limit=100", { key: bot })).body.data
+      .length;
+    const results = await Promise.all(
+      [1, 2, 3].map(() => call(sandbox, "/portal/v1/dossiers", { key: bot, body, headers })),
+    );
     expect(new Set(results.map((r) => r.body.dossier.code)).size).toBe(1);
-    expect(results.map((r) => r.headers.get("idempotent-replayed")).sort()).toEqual(["false", "true", "true"]);
-    const after = (await call(sandbox, "/portal/v1/dossiers?limit=100", { key: bot })).body.data.length;
+    expect(results.map((r) => r.headers.get("idempotent-replayed")).sort()).toEqual([
+      "false",
+      "true",
+      "true",
+    ]);
+    const after = (await call(sandbox, "/portal/v1/dossiers?limit=100", { key: bot })).body.data
+      .length;
     expect(after).toBe(before + 1);
   });
 
   it("refuses a key reused with another body", async () => {
     const body = await validSubmission(sandbox, bot, procedureCode);
-    await call(sandbox, "/portal/v1/dossiers", { key: bot, body, headers: { "idempotency-key": "idem-43" } });
-    const res = await call(sandbox, "/portal/v1/dossiers", { key: bot, body: { ...body, channel: "buu_chinh" }, headers: { "idempotency-key": "idem-43" } });
+    await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body,
+      headers: { "idempotency-key": "idem-43" },
+    });
+    const res = await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: { ...body, channel: "buu_chinh" },
+      headers: { "idempotency-key": "idem-43" },
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("idempotency_key_reused");
   });
@@ -111,7 +149,10 @@ describe("the officer's lifecycle", () => {
     const { dossier, verificationSecret } = (await submit()).body;
     const code = dossier.code;
     expect((await transition(code, "da_tra_ket_qua")).body.code).toBe("invalid_transition");
-    expect((await transition(code, "da_tiep_nhan", { note: "Đã tiếp nhận", officerName: "Cán bộ A" })).body.receivedAt).toBe("2024-06-10T08:00:00+07:00");
+    expect(
+      (await transition(code, "da_tiep_nhan", { note: "Đã tiếp nhận", officerName: "Cán bộ A" }))
+        .body.receivedAt,
+    ).toBe("2024-06-10T08:00:00+07:00");
     expect((await transition(code, "dang_xu_ly")).status).toBe(200);
     clock.now = Date.parse("2024-06-11T08:00:00+07:00");
     const done = await transition(code, "da_xu_ly_xong");
@@ -121,9 +162,22 @@ describe("the officer's lifecycle", () => {
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain("final status");
 
-    const history = await call(sandbox, `/portal/v1/dossiers/${code}/history`, { key: bot, headers: { "x-verification-secret": verificationSecret } });
-    expect(history.body.data.map((h: any) => h.status)).toEqual(["moi_dang_ky", "da_tiep_nhan", "dang_xu_ly", "da_xu_ly_xong", "da_tra_ket_qua"]);
-    expect(history.body.data[1]).toMatchObject({ previousStatus: "moi_dang_ky", note: "Đã tiếp nhận", actor: { kind: "officer", name: "Cán bộ A" } });
+    const history = await call(sandbox, `/portal/v1/dossiers/${code}/history`, {
+      key: bot,
+      headers: { "x-verification-secret": verificationSecret },
+    });
+    expect(history.body.data.map((h: any) => h.status)).toEqual([
+      "moi_dang_ky",
+      "da_tiep_nhan",
+      "dang_xu_ly",
+      "da_xu_ly_xong",
+      "da_tra_ket_qua",
+    ]);
+    expect(history.body.data[1]).toMatchObject({
+      previousStatus: "moi_dang_ky",
+      note: "Đã tiếp nhận",
+      actor: { kind: "officer", name: "Cán bộ A" },
+    });
   });
 
   it("extends the appointment by the working time spent waiting for a supplement", async () => {
@@ -132,27 +186,48 @@ describe("the officer's lifecycle", () => {
     const headers = { "x-verification-secret": verificationSecret };
     await transition(dossier.code, "da_tiep_nhan");
     const asked = await transition(dossier.code, "yeu_cau_bo_sung", { note: "Thiếu bản sao CCCD" });
-    expect(asked.body.pendingAction).toMatchObject({ kind: "supplement", note: "Thiếu bản sao CCCD" });
+    expect(asked.body.pendingAction).toMatchObject({
+      kind: "supplement",
+      note: "Thiếu bản sao CCCD",
+    });
     // Waiting from Monday 08:00 to Tuesday 08:00 = 8 working hours (3.5 h + 3.5 h + 1 h).
     clock.now = Date.parse("2024-06-18T08:00:00+07:00");
-    const supplemented = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/supplement`, { key: bot, headers, body: { note: "Đã bổ sung" } });
+    const supplemented = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/supplement`, {
+      key: bot,
+      headers,
+      body: { note: "Đã bổ sung" },
+    });
     expect(supplemented.status).toBe(200);
     expect(supplemented.body.status).toBe("dang_xu_ly");
     expect(supplemented.body.pendingAction).toBeNull();
     const shifted = Date.parse(supplemented.body.appointmentAt) - Date.parse(dossier.appointmentAt);
     expect(shifted).toBeGreaterThanOrEqual(24 * 3_600_000); // one working day later, same time
-    expect(new Date(supplemented.body.appointmentAt).getUTCHours()).toBe(new Date(dossier.appointmentAt).getUTCHours());
-    const twice = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/supplement`, { key: bot, headers, body: { note: "Lại" } });
+    expect(new Date(supplemented.body.appointmentAt).getUTCHours()).toBe(
+      new Date(dossier.appointmentAt).getUTCHours(),
+    );
+    const twice = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/supplement`, {
+      key: bot,
+      headers,
+      body: { note: "Lại" },
+    });
     expect(twice.body.code).toBe("not_awaiting_supplement");
   });
 
   it("lets the citizen withdraw until a result is ready, then not", async () => {
     const { dossier, verificationSecret } = (await submit()).body;
     const headers = { "x-verification-secret": verificationSecret };
-    const withdrawn = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/withdraw`, { key: bot, headers, body: { reason: "Nộp nhầm thủ tục" } });
+    const withdrawn = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/withdraw`, {
+      key: bot,
+      headers,
+      body: { reason: "Nộp nhầm thủ tục" },
+    });
     expect(withdrawn.body.status).toBe("da_rut");
     expect(withdrawn.body.timeliness).toBeNull();
-    const again = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/withdraw`, { key: bot, headers, body: { reason: "x" } });
+    const again = await call(sandbox, `/portal/v1/dossiers/${dossier.code}/withdraw`, {
+      key: bot,
+      headers,
+      body: { reason: "x" },
+    });
     expect(again.body.code).toBe("not_withdrawable");
   });
 
@@ -160,7 +235,10 @@ describe("the officer's lifecycle", () => {
     clock.now = Date.parse("2024-07-01T08:00:00+07:00");
     const { dossier, verificationSecret } = (await submit(oneDayProcedure)).body;
     clock.now = Date.parse("2024-07-05T08:00:00+07:00");
-    const later = await call(sandbox, `/portal/v1/dossiers/${dossier.code}`, { key: bot, headers: { "x-verification-secret": verificationSecret } });
+    const later = await call(sandbox, `/portal/v1/dossiers/${dossier.code}`, {
+      key: bot,
+      headers: { "x-verification-secret": verificationSecret },
+    });
     expect(later.body.timeliness).toBe("qua_han");
   });
 });
@@ -170,19 +248,37 @@ describe("privacy of look-ups", () => {
     const sample = sandbox.samples.dang_xu_ly?.[0];
     expect(sample).toBeDefined();
     const code = sample?.code as string;
-    const wrong = await call(sandbox, `/portal/v1/dossiers/${code}`, { key: bot, headers: { "x-verification-secret": "AAAAAA" } });
-    const unknown = await call(sandbox, "/portal/v1/dossiers/000.00.12.H99-240101-9999", { key: bot, headers: { "x-verification-secret": "AAAAAA" } });
+    const wrong = await call(sandbox, `/portal/v1/dossiers/${code}`, {
+      key: bot,
+      headers: { "x-verification-secret": "AAAAAA" },
+    });
+    const unknown = await call(sandbox, "/portal/v1/dossiers/000.00.12.H99-240101-9999", {
+      key: bot,
+      headers: { "x-verification-secret": "AAAAAA" },
+    });
     expect(wrong.status).toBe(404);
     expect(wrong.body.detail).toBe(unknown.body.detail);
-    expect((await call(sandbox, `/portal/v1/dossiers/${code}`, { key: bot, headers: { "x-verification-secret": sample?.secret.toLowerCase() as string } })).status).toBe(200);
+    expect(
+      (
+        await call(sandbox, `/portal/v1/dossiers/${code}`, {
+          key: bot,
+          headers: { "x-verification-secret": sample?.secret.toLowerCase() as string },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(sandbox, `/portal/v1/dossiers/${code}`, { key: admin })).status).toBe(200);
   });
 
   it("lists only the client's own dossiers unless it is an officer", async () => {
-    const other = sandbox.createClient({ name: "another bot", scopes: ["portal:read", "portal:write"] });
+    const other = sandbox.createClient({
+      name: "another bot",
+      scopes: ["portal:read", "portal:write"],
+    });
     const mine = await call(sandbox, "/portal/v1/dossiers", { key: other.apiKey });
     expect(mine.body.data).toEqual([]);
-    const officer = await call(sandbox, "/portal/v1/dossiers?status=dang_xu_ly&limit=5", { key: admin });
+    const officer = await call(sandbox, "/portal/v1/dossiers?status=dang_xu_ly&limit=5", {
+      key: admin,
+    });
     expect(officer.body.data.length).toBe(5);
     expect(officer.body.nextCursor).not.toBeNull();
   });
@@ -192,10 +288,20 @@ describe("privacy of look-ups", () => {
     const code = sandbox.samples.da_tiep_nhan?.[0]?.code as string;
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await call(sandbox, `/portal/v1/dossiers/${code}`, { key: guesser.apiKey, headers: { "x-verification-secret": `X${i}` } })).status);
+      statuses.push(
+        (
+          await call(sandbox, `/portal/v1/dossiers/${code}`, {
+            key: guesser.apiKey,
+            headers: { "x-verification-secret": `X${i}` },
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
-    const blocked = await call(sandbox, `/portal/v1/dossiers/${code}`, { key: guesser.apiKey, headers: { "x-verification-secret": sandbox.samples.da_tiep_nhan?.[0]?.secret as string } });
+    const blocked = await call(sandbox, `/portal/v1/dossiers/${code}`, {
+      key: guesser.apiKey,
+      headers: { "x-verification-secret": sandbox.samples.da_tiep_nhan?.[0]?.secret as string },
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
@@ -207,7 +313,11 @@ describe("pagination", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: any = await call(sandbox, `/portal/v1/dossiers?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { key: admin });
+      const res: any = await call(
+        sandbox,
+        `/portal/v1/dossiers?limit=50${cursor ? `&cursor=${cursor}` : ""}`,
+        { key: admin },
+      );
       for (const d of res.body.data) {
         expect(seen.has(d.code)).toBe(false);
         seen.add(d.code);

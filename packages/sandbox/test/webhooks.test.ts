@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { type IncomingHttpHeaders, createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Sandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +26,11 @@ async function receiver(failures = 0) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -60,17 +64,28 @@ afterAll(() => sandbox.close());
 describe("webhook deliveries", () => {
   it("are signed with HMAC-SHA256 over timestamp.body and carry a unique event id", async () => {
     const hook = await receiver();
-    const created = await call(sandbox, "/v1/webhooks", { key: bot, body: { url: hook.url, events: ["dossier.status_changed"] } });
+    const created = await call(sandbox, "/v1/webhooks", {
+      key: bot,
+      body: { url: hook.url, events: ["dossier.status_changed"] },
+    });
     expect(created.body.secret).toMatch(/^whsec_/);
-    const receipt = await call(sandbox, "/portal/v1/dossiers", { key: bot, body: await validSubmission(sandbox, bot, procedureCode) });
-    await call(sandbox, `/portal/v1/dossiers/${receipt.body.dossier.code}/transitions`, { key: admin, body: { status: "da_tiep_nhan" } });
+    const receipt = await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: await validSubmission(sandbox, bot, procedureCode),
+    });
+    await call(sandbox, `/portal/v1/dossiers/${receipt.body.dossier.code}/transitions`, {
+      key: admin,
+      body: { status: "da_tiep_nhan" },
+    });
     await until(() => hook.received.length >= 2);
 
     const ids = new Set<string>();
     for (const delivery of hook.received) {
       const signature = String(delivery.headers["vnegov-signature"]);
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature) ?? [];
-      const expected = createHmac("sha256", created.body.secret).update(`${t}.${delivery.body}`).digest("hex");
+      const expected = createHmac("sha256", created.body.secret)
+        .update(`${t}.${delivery.body}`)
+        .digest("hex");
       expect(v1).toBe(expected);
       expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(60);
       const event = JSON.parse(delivery.body);
@@ -86,10 +101,23 @@ describe("webhook deliveries", () => {
 
   it("are retried with growing delays until the receiver accepts", async () => {
     const hook = await receiver(2);
-    const created = await call(sandbox, "/v1/webhooks", { key: admin, body: { url: hook.url, events: ["directive.published"] } });
+    const created = await call(sandbox, "/v1/webhooks", {
+      key: admin,
+      body: { url: hook.url, events: ["directive.published"] },
+    });
     await call(sandbox, "/docs/v1/directives", {
       key: admin,
-      body: { numberNotation: "30/CĐ-UBND", type: "cong_dien", issuerName: "UBND tỉnh Lam Giang", subject: "Về ứng phó bão số 3", signer: { fullName: "Trần Văn Ký", position: "Chủ tịch" }, issuedAt: "2024-05-24", urgency: "hoa_toc", audiences: [{ kind: "area", code: "99" }], effectiveFrom: "2024-05-24T00:00:00+07:00" },
+      body: {
+        numberNotation: "30/CĐ-UBND",
+        type: "cong_dien",
+        issuerName: "UBND tỉnh Lam Giang",
+        subject: "Về ứng phó bão số 3",
+        signer: { fullName: "Trần Văn Ký", position: "Chủ tịch" },
+        issuedAt: "2024-05-24",
+        urgency: "hoa_toc",
+        audiences: [{ kind: "area", code: "99" }],
+        effectiveFrom: "2024-05-24T00:00:00+07:00",
+      },
     });
     await until(() => hook.received.length >= 3);
     const [first, second, third] = hook.received as [Received, Received, Received];
@@ -106,17 +134,32 @@ describe("webhook deliveries", () => {
   });
 
   it("gives up after maxAttempts and records the last error", async () => {
-    const local = await seededSandbox({ webhooks: { baseDelayMs: 10, pollIntervalMs: 20, maxAttempts: 3 } });
+    const local = await seededSandbox({
+      webhooks: { baseDelayMs: 10, pollIntervalMs: 20, maxAttempts: 3 },
+    });
     const hook = await receiver(100);
-    const created = await call(local, "/v1/webhooks", { key: local.credentials.admin.apiKey, body: { url: hook.url, events: ["document.published"] } });
+    const created = await call(local, "/v1/webhooks", {
+      key: local.credentials.admin.apiKey,
+      body: { url: hook.url, events: ["document.published"] },
+    });
     await call(local, "/docs/v1/documents", {
       key: local.credentials.admin.apiKey,
-      body: { direction: "incoming", numberNotation: "77/SYT-NVY", type: "cong_van", issuerName: "Sở Y tế", subject: "V/v thử", signer: { fullName: "A", position: "Giám đốc" }, issuedAt: "2024-05-20" },
+      body: {
+        direction: "incoming",
+        numberNotation: "77/SYT-NVY",
+        type: "cong_van",
+        issuerName: "Sở Y tế",
+        subject: "V/v thử",
+        signer: { fullName: "A", position: "Giám đốc" },
+        issuedAt: "2024-05-20",
+      },
     });
     await until(() => hook.received.length >= 3);
     await new Promise((r) => setTimeout(r, 200));
     expect(hook.received.length).toBe(3);
-    const state = await call(local, `/v1/webhooks/${created.body.id}`, { key: local.credentials.admin.apiKey });
+    const state = await call(local, `/v1/webhooks/${created.body.id}`, {
+      key: local.credentials.admin.apiKey,
+    });
     expect(state.body.pendingDeliveries).toBe(0);
     expect(state.body.lastError).toBe("HTTP 500");
     await hook.close();
@@ -124,14 +167,28 @@ describe("webhook deliveries", () => {
   });
 
   it("never carries another client's dossier events", async () => {
-    const other = sandbox.createClient({ name: "other", scopes: ["portal:read", "portal:write", "webhooks"] });
+    const other = sandbox.createClient({
+      name: "other",
+      scopes: ["portal:read", "portal:write", "webhooks"],
+    });
     const hook = await receiver();
-    await call(sandbox, "/v1/webhooks", { key: other.apiKey, body: { url: hook.url, events: ["dossier.status_changed"] } });
-    await call(sandbox, "/portal/v1/dossiers", { key: bot, body: await validSubmission(sandbox, bot, procedureCode) });
-    const own = await call(sandbox, "/portal/v1/dossiers", { key: other.apiKey, body: await validSubmission(sandbox, other.apiKey, procedureCode) });
+    await call(sandbox, "/v1/webhooks", {
+      key: other.apiKey,
+      body: { url: hook.url, events: ["dossier.status_changed"] },
+    });
+    await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: await validSubmission(sandbox, bot, procedureCode),
+    });
+    const own = await call(sandbox, "/portal/v1/dossiers", {
+      key: other.apiKey,
+      body: await validSubmission(sandbox, other.apiKey, procedureCode),
+    });
     await until(() => hook.received.length >= 1);
     await sandbox.flush();
-    expect(hook.received.map((d) => JSON.parse(d.body).data.dossierCode)).toEqual([own.body.dossier.code]);
+    expect(hook.received.map((d) => JSON.parse(d.body).data.dossierCode)).toEqual([
+      own.body.dossier.code,
+    ]);
     const feed = await call(sandbox, "/v1/events", { key: other.apiKey });
     expect(feed.body.data.map((e: any) => e.data.dossierCode)).toEqual([own.body.dossier.code]);
     await hook.close();
@@ -144,7 +201,9 @@ describe("the event feed", () => {
     expect(all.body.data.length).toBeGreaterThan(3);
     const pivot = all.body.data[1].id;
     const rest = await call(sandbox, `/v1/events?after=${pivot}&limit=100`, { key: admin });
-    expect(rest.body.data.map((e: any) => e.id)).toEqual(all.body.data.slice(2).map((e: any) => e.id));
+    expect(rest.body.data.map((e: any) => e.id)).toEqual(
+      all.body.data.slice(2).map((e: any) => e.id),
+    );
     const typed = await call(sandbox, "/v1/events?types=directive.published", { key: admin });
     expect(typed.body.data.every((e: any) => e.type === "directive.published")).toBe(true);
   });

@@ -1,5 +1,5 @@
 import addFormats from "ajv-formats";
-import { type Operation, OpenAPIBackend } from "openapi-backend";
+import { OpenAPIBackend, type Operation } from "openapi-backend";
 import type { FieldError } from "../http/problem.js";
 import { loadSpec } from "./spec.js";
 

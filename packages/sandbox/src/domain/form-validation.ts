@@ -35,10 +35,17 @@ function isValidDate(value: string): boolean {
 function checkValue(field: FormField, raw: FormValue, at: string): FieldError | FormValue {
   const fail = (code: string, message: string): FieldError => ({ field: at, code, message });
   if (field.type === "number") {
-    const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+    const n =
+      typeof raw === "number"
+        ? raw
+        : typeof raw === "string" && raw.trim() !== ""
+          ? Number(raw)
+          : Number.NaN;
     if (!Number.isFinite(n)) return fail("not_a_number", "must be a number");
-    if (field.minimum !== undefined && n < field.minimum) return fail("too_small", `must be at least ${field.minimum}`);
-    if (field.maximum !== undefined && n > field.maximum) return fail("too_large", `must be at most ${field.maximum}`);
+    if (field.minimum !== undefined && n < field.minimum)
+      return fail("too_small", `must be at least ${field.minimum}`);
+    if (field.maximum !== undefined && n > field.maximum)
+      return fail("too_large", `must be at most ${field.maximum}`);
     return n;
   }
   if (typeof raw !== "string") return fail("not_a_string", "must be text");
@@ -49,12 +56,17 @@ function checkValue(field: FormField, raw: FormValue, at: string): FieldError | 
     case "select":
       return field.options?.some((o) => o.value === value)
         ? value
-        : fail("invalid_option", `must be one of: ${(field.options ?? []).map((o) => o.value).join(", ")}`);
+        : fail(
+            "invalid_option",
+            `must be one of: ${(field.options ?? []).map((o) => o.value).join(", ")}`,
+          );
     case "cccd":
       return isValidCccd(value) ? value : fail("invalid_cccd", "must be a 12-digit CCCD number");
     case "phone": {
       const phone = normalizePhone(value.replace(/[\s.-]/g, ""));
-      return MOBILE.test(phone) ? phone : fail("invalid_phone", "must be a Vietnamese mobile number");
+      return MOBILE.test(phone)
+        ? phone
+        : fail("invalid_phone", "must be a Vietnamese mobile number");
     }
     case "email":
       return EMAIL.test(value) ? value : fail("invalid_email", "must be an email address");
@@ -87,7 +99,8 @@ export function validateForm(
   for (const [key, raw] of Object.entries(formData)) {
     const field = byKey.get(key);
     const at = `body.formData.${key}`;
-    if (!field) errors.push({ field: at, code: "unknown_field", message: "is not a field of this form" });
+    if (!field)
+      errors.push({ field: at, code: "unknown_field", message: "is not a field of this form" });
     else if (field.type === "file")
       errors.push({ field: at, code: "file_in_form_data", message: "send files in attachments" });
     else if (!(typeof raw === "string" && raw.trim() === "" && !field.required)) {
@@ -101,28 +114,47 @@ export function validateForm(
     const at = `body.attachments.${i}`;
     const field = byKey.get(file.fieldKey);
     if (field?.type !== "file") {
-      errors.push({ field: `${at}.fieldKey`, code: "not_a_file_field", message: "names no file field of this form" });
+      errors.push({
+        field: `${at}.fieldKey`,
+        code: "not_a_file_field",
+        message: "names no file field of this form",
+      });
       return;
     }
     if (!BASE64.test(file.contentBase64)) {
-      errors.push({ field: `${at}.contentBase64`, code: "invalid_base64", message: "is not valid base64" });
+      errors.push({
+        field: `${at}.contentBase64`,
+        code: "invalid_base64",
+        message: "is not valid base64",
+      });
       return;
     }
     if (field.accept && !field.accept.includes(file.contentType.toLowerCase()))
-      errors.push({ field: `${at}.contentType`, code: "file_type", message: `must be one of: ${field.accept.join(", ")}` });
+      errors.push({
+        field: `${at}.contentType`,
+        code: "file_type",
+        message: `must be one of: ${field.accept.join(", ")}`,
+      });
     const size = Buffer.byteLength(file.contentBase64, "base64");
     if (field.maxSizeBytes !== undefined && size > field.maxSizeBytes)
-      errors.push({ field: `${at}.contentBase64`, code: "file_too_large", message: `must be at most ${field.maxSizeBytes} bytes` });
+      errors.push({
+        field: `${at}.contentBase64`,
+        code: "file_too_large",
+        message: `must be at most ${field.maxSizeBytes} bytes`,
+      });
   });
 
   if (!options.partial) {
     for (const field of fields) {
       if (!field.required) continue;
       const present =
-        field.type === "file" ? attachments.some((a) => a.fieldKey === field.key) : field.key in data;
+        field.type === "file"
+          ? attachments.some((a) => a.fieldKey === field.key)
+          : field.key in data;
       const reported = errors.some((e) => e.field === `body.formData.${field.key}`);
       if (!present && !reported) {
-        const at = field.type === "file" ? `body.attachments[${field.key}]` : `body.formData.${field.key}`;
+        const at =
+          field.type === "file" ? `body.attachments[${field.key}]` : `body.formData.${field.key}`;
         errors.push({ field: at, code: "required", message: "is required" });
       }
     }

@@ -32,7 +32,11 @@ function minuteOfDay(ms: number): number {
  * Adds `minutes` of working time to `startMs`. Time before 07:00, at lunch, after 17:00 or on
  * a day off does not count, so intake after 17:00 starts counting the next working morning.
  */
-export function addWorkingMinutes(startMs: number, minutes: number, calendar: WorkCalendar): number {
+export function addWorkingMinutes(
+  startMs: number,
+  minutes: number,
+  calendar: WorkCalendar,
+): number {
   let date = vnDate(startMs);
   let cursor = minuteOfDay(startMs);
   let left = minutes;
@@ -64,7 +68,11 @@ export function appointmentFor(
 }
 
 /** Working minutes between two instants (0 when `to` is not after `from`). */
-export function workingMinutesBetween(fromMs: number, toMs: number, calendar: WorkCalendar): number {
+export function workingMinutesBetween(
+  fromMs: number,
+  toMs: number,
+  calendar: WorkCalendar,
+): number {
   if (toMs <= fromMs) return 0;
   let total = 0;
   let date = vnDate(fromMs);

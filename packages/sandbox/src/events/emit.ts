@@ -1,5 +1,5 @@
-import { newId } from "../http/ids.js";
 import { toVnIso } from "../domain/time.js";
+import { newId } from "../http/ids.js";
 import type { World } from "../world.js";
 import { canSee } from "./visibility.js";
 
@@ -28,7 +28,12 @@ export function emitEvent(world: World, event: NewEvent): string {
   const { db } = world;
   const id = newId("evt", world.randomBytes);
   const createdAt = world.now();
-  const payload = JSON.stringify({ id, type: event.type, createdAt: toVnIso(createdAt), data: event.data });
+  const payload = JSON.stringify({
+    id,
+    type: event.type,
+    createdAt: toVnIso(createdAt),
+    data: event.data,
+  });
   const audience = {
     type: event.type,
     owner_client_id: event.ownerClientId ?? null,
@@ -38,7 +43,15 @@ export function emitEvent(world: World, event: NewEvent): string {
   db.prepare(
     `INSERT INTO events (id, type, created_at, payload, owner_client_id, staff_id, confidential)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, event.type, createdAt, payload, audience.owner_client_id, audience.staff_id, audience.confidential);
+  ).run(
+    id,
+    event.type,
+    createdAt,
+    payload,
+    audience.owner_client_id,
+    audience.staff_id,
+    audience.confidential,
+  );
 
   const hooks = db
     .prepare(

@@ -13,7 +13,12 @@ export interface EventAudience {
  * officers; documents to readers (confidential ones to `docs:confidential`); task events to
  * admins and to clients the assignee linked a chat to.
  */
-export function canSee(db: Db, clientId: string, scopes: ReadonlySet<string>, event: EventAudience): boolean {
+export function canSee(
+  db: Db,
+  clientId: string,
+  scopes: ReadonlySet<string>,
+  event: EventAudience,
+): boolean {
   if (event.type.startsWith("dossier.")) {
     return event.owner_client_id === clientId || scopes.has("portal:officer");
   }

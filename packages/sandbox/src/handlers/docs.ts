@@ -10,14 +10,29 @@ const onBehalfOf = (headers: Record<string, string>) => headers["on-behalf-of"];
 export const docsHandlers: Record<string, Handler> = {
   listAreas: ({ query }, { world }) => ok(listAreas(world, query.cursor, limitOf(query))),
 
-  listDocuments: (input, { world }) => ok(documents.listDocuments(world, who(input), input.query, input.query.cursor, limitOf(input.query))),
+  listDocuments: (input, { world }) =>
+    ok(
+      documents.listDocuments(
+        world,
+        who(input),
+        input.query,
+        input.query.cursor,
+        limitOf(input.query),
+      ),
+    ),
 
   createDocument: ({ body }, { world }) => ok(documents.createDocument(world, body), 201),
 
-  getDocument: (input, { world }) => ok(documents.getDocument(world, who(input), input.params.documentId as string)),
+  getDocument: (input, { world }) =>
+    ok(documents.getDocument(world, who(input), input.params.documentId as string)),
 
   downloadDocumentAttachment: (input, { world }) => {
-    const file = documents.downloadAttachment(world, who(input), input.params.documentId as string, input.params.attachmentId as string);
+    const file = documents.downloadAttachment(
+      world,
+      who(input),
+      input.params.documentId as string,
+      input.params.attachmentId as string,
+    );
     return {
       status: 200,
       binary: { data: file.content, contentType: file.content_type },
@@ -25,34 +40,84 @@ export const docsHandlers: Record<string, Handler> = {
     };
   },
 
-  listDirectives: (input, { world }) => ok(documents.listDirectives(world, who(input), input.query, input.query.cursor, limitOf(input.query))),
+  listDirectives: (input, { world }) =>
+    ok(
+      documents.listDirectives(
+        world,
+        who(input),
+        input.query,
+        input.query.cursor,
+        limitOf(input.query),
+      ),
+    ),
 
   publishDirective: ({ body }, { world }) => ok(documents.publishDirective(world, body), 201),
 
-  getDirective: (input, { world }) => ok(documents.getDirective(world, who(input), input.params.documentId as string)),
+  getDirective: (input, { world }) =>
+    ok(documents.getDirective(world, who(input), input.params.documentId as string)),
 
   listTasks: (input, { world }) => {
     const { query } = input;
-    const filter = { ...query, overdue: query.overdue === undefined ? undefined : query.overdue === "true" };
-    return ok(tasks.listTasks(world, who(input), onBehalfOf(input.headers), filter, query.cursor, limitOf(query)));
+    const filter = {
+      ...query,
+      overdue: query.overdue === undefined ? undefined : query.overdue === "true",
+    };
+    return ok(
+      tasks.listTasks(
+        world,
+        who(input),
+        onBehalfOf(input.headers),
+        filter,
+        query.cursor,
+        limitOf(query),
+      ),
+    );
   },
 
   createTask: ({ body }, { world }) => ok(tasks.createTask(world, body), 201),
 
-  getTask: (input, { world }) => ok(tasks.getTask(world, who(input), input.params.taskId as string, onBehalfOf(input.headers))),
+  getTask: (input, { world }) =>
+    ok(tasks.getTask(world, who(input), input.params.taskId as string, onBehalfOf(input.headers))),
 
   updateTask: (input, { world }) =>
-    ok(tasks.updateTask(world, who(input), input.params.taskId as string, onBehalfOf(input.headers), input.body)),
+    ok(
+      tasks.updateTask(
+        world,
+        who(input),
+        input.params.taskId as string,
+        onBehalfOf(input.headers),
+        input.body,
+      ),
+    ),
 
   listTaskComments: (input, { world }) =>
-    ok(tasks.listComments(world, who(input), input.params.taskId as string, onBehalfOf(input.headers), input.query.cursor, limitOf(input.query))),
+    ok(
+      tasks.listComments(
+        world,
+        who(input),
+        input.params.taskId as string,
+        onBehalfOf(input.headers),
+        input.query.cursor,
+        limitOf(input.query),
+      ),
+    ),
 
   addTaskComment: (input, { world }) =>
-    ok(tasks.addComment(world, who(input), input.params.taskId as string, onBehalfOf(input.headers), input.body.body), 201),
+    ok(
+      tasks.addComment(
+        world,
+        who(input),
+        input.params.taskId as string,
+        onBehalfOf(input.headers),
+        input.body.body,
+      ),
+      201,
+    ),
 
   getStaff: ({ params }, { world }) => ok(staff.getStaff(world, params.staffId as string)),
 
-  createLinkCode: ({ params, body }, { world }) => ok(staff.createLinkCode(world, params.staffId as string, body?.ttlSeconds), 201),
+  createLinkCode: ({ params, body }, { world }) =>
+    ok(staff.createLinkCode(world, params.staffId as string, body?.ttlSeconds), 201),
 
   redeemLinkCode: (input, ctx) => {
     const link = staff.redeemLinkCode(ctx.world, who(input), input.body);
@@ -63,7 +128,8 @@ export const docsHandlers: Record<string, Handler> = {
     return ok(link, 201);
   },
 
-  listStaffLinks: (input, { world }) => ok(staff.listLinks(world, who(input), input.query, input.query.cursor, limitOf(input.query))),
+  listStaffLinks: (input, { world }) =>
+    ok(staff.listLinks(world, who(input), input.query, input.query.cursor, limitOf(input.query))),
 
   deleteStaffLink: (input, { world }) => {
     staff.deleteLink(world, who(input), input.params.linkId as string);

@@ -28,11 +28,14 @@ export const platformHandlers: Record<string, Handler> = {
     headers: { "Cache-Control": "no-store" },
   }),
 
-  listWebhooks: (input, { world }) => ok(webhooks.listWebhooks(world, who(input), input.query.cursor, limitOf(input.query))),
+  listWebhooks: (input, { world }) =>
+    ok(webhooks.listWebhooks(world, who(input), input.query.cursor, limitOf(input.query))),
 
-  createWebhook: (input, { world }) => ok(webhooks.createWebhook(world, who(input), input.body), 201),
+  createWebhook: (input, { world }) =>
+    ok(webhooks.createWebhook(world, who(input), input.body), 201),
 
-  getWebhook: (input, { world }) => ok(webhooks.getWebhook(world, who(input), input.params.webhookId as string)),
+  getWebhook: (input, { world }) =>
+    ok(webhooks.getWebhook(world, who(input), input.params.webhookId as string)),
 
   deleteWebhook: (input, { world }) => {
     webhooks.deleteWebhook(world, who(input), input.params.webhookId as string);
@@ -41,9 +44,23 @@ export const platformHandlers: Record<string, Handler> = {
 
   listEvents: (input, { world }) => {
     const { query } = input;
-    const types = query.types ? query.types.split(",").map((t) => t.trim()).filter(Boolean) : undefined;
-    return ok(webhooks.listEvents(world, who(input), { after: query.after, types }, query.cursor, limitOf(query)));
+    const types = query.types
+      ? query.types
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : undefined;
+    return ok(
+      webhooks.listEvents(
+        world,
+        who(input),
+        { after: query.after, types },
+        query.cursor,
+        limitOf(query),
+      ),
+    );
   },
 
-  getEvent: (input, { world }) => ok(webhooks.getEvent(world, who(input), input.params.eventId as string)),
+  getEvent: (input, { world }) =>
+    ok(webhooks.getEvent(world, who(input), input.params.eventId as string)),
 };

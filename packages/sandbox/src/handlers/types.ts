@@ -6,6 +6,7 @@ export interface OperationInput {
   query: Record<string, string>;
   /** Lower-cased header names. */
   headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: validated against the contract before any handler runs
   body: any;
   /** `null` only for operations without security. */
   principal: Principal | null;

@@ -33,7 +33,11 @@ function payloadTooLarge(limitBytes: number): ApiProblem {
 }
 
 /** Parses a body by its media type into the value the contract validates. */
-export function parseBody(text: string, contentType: string | null, expected: readonly string[]): unknown {
+export function parseBody(
+  text: string,
+  contentType: string | null,
+  expected: readonly string[],
+): unknown {
   const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (text === "" && mediaType === "") return undefined;
   if (!expected.includes(mediaType)) {

@@ -13,7 +13,12 @@ export interface FaultOptions {
   errorStatus: number;
 }
 
-export const DEFAULT_FAULTS: FaultOptions = { header: true, latencyMs: 0, errorRate: 0, errorStatus: 503 };
+export const DEFAULT_FAULTS: FaultOptions = {
+  header: true,
+  latencyMs: 0,
+  errorRate: 0,
+  errorStatus: 503,
+};
 
 /** One request's fault, parsed from `X-Sandbox-Fault`. */
 interface Fault {
@@ -41,7 +46,8 @@ export function parseFault(header: string): Fault {
     const bad = () => badRequest("invalid_fault", `X-Sandbox-Fault: bad value for ${rawKey}`);
     switch (rawKey.toLowerCase()) {
       case "status":
-        if (!Number.isInteger(number) || (number !== 429 && (number < 500 || number > 599))) throw bad();
+        if (!Number.isInteger(number) || (number !== 429 && (number < 500 || number > 599)))
+          throw bad();
         fault.status = number;
         break;
       case "times":
@@ -108,10 +114,17 @@ export class FaultInjector {
 }
 
 function injected(status: number, retryAfter: number | undefined): ApiProblem {
-  const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
   const code = status === 429 ? "rate_limited" : "injected_fault";
-  return new ApiProblem(status, code, status === 429 ? "Too Many Requests" : "Injected Fault", "Fault injected by X-Sandbox-Fault or sandbox config.", {
-    headers,
-    extra: retryAfter === undefined ? {} : { retryAfter },
-  });
+  return new ApiProblem(
+    status,
+    code,
+    status === 429 ? "Too Many Requests" : "Injected Fault",
+    "Fault injected by X-Sandbox-Fault or sandbox config.",
+    {
+      headers,
+      extra: retryAfter === undefined ? {} : { retryAfter },
+    },
+  );
 }

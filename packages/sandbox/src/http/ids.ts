@@ -6,7 +6,11 @@ export type RandomBytes = (size: number) => Uint8Array;
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** Random characters from `alphabet`, unbiased (rejection sampling). */
-export function randomString(length: number, alphabet = ALPHABET, random: RandomBytes = randomBytes): string {
+export function randomString(
+  length: number,
+  alphabet = ALPHABET,
+  random: RandomBytes = randomBytes,
+): string {
   const limit = 256 - (256 % alphabet.length);
   let out = "";
   while (out.length < length) {

@@ -9,7 +9,10 @@ export interface RateLimitOptions {
   failedGuessesPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitOptions = { requestsPerSecond: 100, failedGuessesPerMinute: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
+  requestsPerSecond: 100,
+  failedGuessesPerMinute: 10,
+};
 
 const retryAfterOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
@@ -41,7 +44,10 @@ export class RateLimits {
   async checkGuesses(principal: Principal): Promise<void> {
     const res = await this.guesses.get(principal.clientId);
     if (res && res.consumedPoints >= this.options.failedGuessesPerMinute) {
-      throw tooManyRequests(retryAfterOf(res), "Too many wrong codes or secrets; wait before trying again.");
+      throw tooManyRequests(
+        retryAfterOf(res),
+        "Too many wrong codes or secrets; wait before trying again.",
+      );
     }
   }
 

@@ -11,7 +11,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  arity: number,
+): (string | number)[] | null {
   if (cursor === undefined) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

@@ -1,4 +1,4 @@
-import { type Scope, createClient } from "../services/clients.js";
+import { createClient, type Scope } from "../services/clients.js";
 import type { World } from "../world.js";
 
 /**
@@ -43,6 +43,12 @@ export const SANDBOX_CREDENTIALS = {
 export function ensureSandboxClients(world: World): void {
   for (const [name, c] of Object.entries(SANDBOX_CREDENTIALS)) {
     if (world.db.prepare("SELECT 1 FROM clients WHERE id = ?").get(c.clientId)) continue;
-    createClient(world, { id: c.clientId, name: `sandbox ${name}`, scopes: c.scopes, apiKey: c.apiKey, clientSecret: c.clientSecret });
+    createClient(world, {
+      id: c.clientId,
+      name: `sandbox ${name}`,
+      scopes: c.scopes,
+      apiKey: c.apiKey,
+      clientSecret: c.clientSecret,
+    });
   }
 }

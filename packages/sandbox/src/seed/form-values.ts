@@ -26,7 +26,8 @@ function fakeText(faker: Faker, field: SeedFormField): string {
   const key = field.key.toLowerCase();
   let value: string;
   if (key.includes("name")) value = faker.person.fullName();
-  else if (/address|place|residence|location/.test(key)) value = `${faker.location.streetAddress()}, Tỉnh Lam Giang`;
+  else if (/address|place|residence|location/.test(key))
+    value = `${faker.location.streetAddress()}, Tỉnh Lam Giang`;
   else value = faker.helpers.arrayElement(PHRASES);
   if (field.maxLength !== undefined) value = value.slice(0, field.maxLength);
   while (field.minLength !== undefined && value.length < field.minLength) value += ".";
@@ -79,8 +80,16 @@ export function fakeForm(
   for (const field of fields) {
     if (!field.required && faker.datatype.boolean({ probability: 0.3 })) continue;
     if (field.type === "file") {
-      const contentType = field.accept?.includes("application/pdf") || !field.accept ? "application/pdf" : (field.accept[0] as string);
-      attachments.push({ fieldKey: field.key, fileName: `${field.key}.pdf`, contentType, contentBase64: pdf.toString("base64") });
+      const contentType =
+        field.accept?.includes("application/pdf") || !field.accept
+          ? "application/pdf"
+          : (field.accept[0] as string);
+      attachments.push({
+        fieldKey: field.key,
+        fileName: `${field.key}.pdf`,
+        contentType,
+        contentBase64: pdf.toString("base64"),
+      });
       continue;
     }
     const value = fakeValue(faker, field, submittedMs);

@@ -6,7 +6,11 @@ import { foldText } from "../domain/text.js";
  * no Vietnamese glyphs, so the text is folded to ASCII; the dates are fixed so the bytes
  * repeat for the same input.
  */
-export async function documentPdf(title: string, lines: readonly string[], date: Date): Promise<Buffer> {
+export async function documentPdf(
+  title: string,
+  lines: readonly string[],
+  date: Date,
+): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(foldText(title));
   pdf.setProducer("vnegov sandbox");

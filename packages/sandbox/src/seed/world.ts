@@ -1,4 +1,4 @@
-import { Faker, base, en, vi } from "@faker-js/faker";
+import { base, en, Faker, vi } from "@faker-js/faker";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.js";
 import { DOSSIER_STATUSES, type DossierStatus } from "../domain/dossier-status.js";
@@ -6,22 +6,29 @@ import { foldText } from "../domain/text.js";
 import { vnWallTime } from "../domain/time.js";
 import { addWorkingMinutes } from "../domain/working-time.js";
 import { checkDocument, insertDocument } from "../services/documents.js";
-import { submitDossier, supplementDossier, transitionDossier, withdrawDossier } from "../services/dossiers.js";
+import {
+  submitDossier,
+  supplementDossier,
+  transitionDossier,
+  withdrawDossier,
+} from "../services/dossiers.js";
 import { addComment, createTask, updateTask } from "../services/tasks.js";
 import type { Principal, World } from "../world.js";
+import { SANDBOX_CREDENTIALS } from "./clients.js";
 import { agencies } from "./data/agencies.js";
 import { areas } from "./data/areas.js";
 import { documents } from "./data/documents.js";
 import { procedures } from "./data/procedures.js";
 import { staff } from "./data/staff.js";
 import { taskTemplates } from "./data/tasks.js";
-import { SANDBOX_CREDENTIALS } from "./clients.js";
 import { fakeCccd, fakeForm, fakePhone } from "./form-values.js";
 import { documentPdf } from "./pdf.js";
 import { seededBytes } from "./random.js";
 
 /** Seeded dossiers and their secrets by status, for trying look-ups and for tests. */
-export type SampleDossiers = Partial<Record<DossierStatus, { code: string; secret: string; procedureCode: string }[]>>;
+export type SampleDossiers = Partial<
+  Record<DossierStatus, { code: string; secret: string; procedureCode: string }[]>
+>;
 
 const DOSSIERS_PER_STATUS = 24;
 const DAY = 86_400_000;
@@ -31,13 +38,28 @@ const PATHS: Record<DossierStatus, readonly (DossierStatus | "supplement")[][]> 
   moi_dang_ky: [[]],
   da_tiep_nhan: [["da_tiep_nhan"]],
   khong_tiep_nhan: [["khong_tiep_nhan"]],
-  dang_xu_ly: [["da_tiep_nhan", "dang_xu_ly"], ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "supplement"]],
-  yeu_cau_bo_sung: [["da_tiep_nhan", "yeu_cau_bo_sung"], ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung"]],
+  dang_xu_ly: [
+    ["da_tiep_nhan", "dang_xu_ly"],
+    ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "supplement"],
+  ],
+  yeu_cau_bo_sung: [
+    ["da_tiep_nhan", "yeu_cau_bo_sung"],
+    ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung"],
+  ],
   nghia_vu_tai_chinh: [["da_tiep_nhan", "dang_xu_ly", "nghia_vu_tai_chinh"]],
-  da_rut: [["da_tiep_nhan", "da_rut"], ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "da_rut"]],
+  da_rut: [
+    ["da_tiep_nhan", "da_rut"],
+    ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "da_rut"],
+  ],
   dung_xu_ly: [["da_tiep_nhan", "dang_xu_ly", "dung_xu_ly"]],
-  da_xu_ly_xong: [["da_tiep_nhan", "dang_xu_ly", "da_xu_ly_xong"], ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "supplement", "da_xu_ly_xong"]],
-  da_tra_ket_qua: [["da_tiep_nhan", "dang_xu_ly", "da_xu_ly_xong", "da_tra_ket_qua"], ["da_tiep_nhan", "dang_xu_ly", "nghia_vu_tai_chinh", "da_xu_ly_xong", "da_tra_ket_qua"]],
+  da_xu_ly_xong: [
+    ["da_tiep_nhan", "dang_xu_ly", "da_xu_ly_xong"],
+    ["da_tiep_nhan", "dang_xu_ly", "yeu_cau_bo_sung", "supplement", "da_xu_ly_xong"],
+  ],
+  da_tra_ket_qua: [
+    ["da_tiep_nhan", "dang_xu_ly", "da_xu_ly_xong", "da_tra_ket_qua"],
+    ["da_tiep_nhan", "dang_xu_ly", "nghia_vu_tai_chinh", "da_xu_ly_xong", "da_tra_ket_qua"],
+  ],
 };
 
 const NOTES: Partial<Record<DossierStatus | "supplement", string>> = {
@@ -58,7 +80,11 @@ const NOTES: Partial<Record<DossierStatus | "supplement", string>> = {
  * services the API uses, with a pinned clock and seeded randomness: the same seed and
  * reference date give the same world. Does nothing if the database already has procedures.
  */
-export async function seedWorld(world: World, options: { seed: number; referenceDate: Date }, log: Logger): Promise<void> {
+export async function seedWorld(
+  world: World,
+  options: { seed: number; referenceDate: Date },
+  log: Logger,
+): Promise<void> {
   const { db } = world;
   if ((db.prepare("SELECT COUNT(*) AS n FROM procedures").get() as { n: number }).n > 0) {
     log.info("database already holds a world; not seeding");
@@ -67,9 +93,17 @@ export async function seedWorld(world: World, options: { seed: number; reference
   const faker = new Faker({ locale: [vi, en, base] });
   faker.seed(options.seed);
   // Start from the local midnight of the reference date so the clock time of day does not leak in.
-  const ref = vnWallTime(new Date(options.referenceDate.getTime() + 7 * 3_600_000).toISOString().slice(0, 10), 12);
+  const ref = vnWallTime(
+    new Date(options.referenceDate.getTime() + 7 * 3_600_000).toISOString().slice(0, 10),
+    12,
+  );
   let clock = ref;
-  const seeding: World = { ...world, now: () => clock, randomBytes: seededBytes(options.seed), onEvents: () => {} };
+  const seeding: World = {
+    ...world,
+    now: () => clock,
+    randomBytes: seededBytes(options.seed),
+    onEvents: () => {},
+  };
   const admin: Principal = {
     clientId: SANDBOX_CREDENTIALS.admin.clientId,
     scopes: new Set(SANDBOX_CREDENTIALS.admin.scopes),
@@ -77,7 +111,13 @@ export async function seedWorld(world: World, options: { seed: number; reference
   };
 
   const docPdfs = await Promise.all(
-    documents.map((d) => documentPdf(`${d.numberNotation} ${d.subject}`, [d.issuerName, d.summary], new Date(`${d.issuedAt}T08:00:00+07:00`))),
+    documents.map((d) =>
+      documentPdf(
+        `${d.numberNotation} ${d.subject}`,
+        [d.issuerName, d.summary],
+        new Date(`${d.issuedAt}T08:00:00+07:00`),
+      ),
+    ),
   );
   const formPdf = await documentPdf("Ban scan giay to", ["vnegov sandbox"], new Date(ref));
 
@@ -89,12 +129,28 @@ export async function seedWorld(world: World, options: { seed: number; reference
       const input = {
         ...d,
         issuerAgencyCode: d.issuerAgencyCode ?? undefined,
-        attachments: [{ fileName: `${foldText(d.numberNotation).replace(/[^a-z0-9]+/g, "-")}.pdf`, contentType: "application/pdf", contentBase64: (docPdfs[i] as Buffer).toString("base64"), signed: true }],
-        ...(d.directive ? { audiences: d.directive.audiences, effectiveFrom: d.directive.effectiveFrom, effectiveTo: d.directive.effectiveTo ?? undefined } : {}),
+        attachments: [
+          {
+            fileName: `${foldText(d.numberNotation).replace(/[^a-z0-9]+/g, "-")}.pdf`,
+            contentType: "application/pdf",
+            contentBase64: (docPdfs[i] as Buffer).toString("base64"),
+            signed: true,
+          },
+        ],
+        ...(d.directive
+          ? {
+              audiences: d.directive.audiences,
+              effectiveFrom: d.directive.effectiveFrom,
+              effectiveTo: d.directive.effectiveTo ?? undefined,
+            }
+          : {}),
       };
       const errors = checkDocument(seeding, input);
       if (errors.length > 0) throw new Error(`seed document ${d.key}: ${JSON.stringify(errors)}`);
-      const row = insertDocument(seeding, input, { direction: d.direction, directive: d.directive ? (input as never) : undefined });
+      const row = insertDocument(seeding, input, {
+        direction: d.direction,
+        directive: d.directive ? (input as never) : undefined,
+      });
       documentIds.set(d.key, row.id);
     });
 
@@ -104,7 +160,11 @@ export async function seedWorld(world: World, options: { seed: number; reference
       const target = DOSSIER_STATUSES[i % DOSSIER_STATUSES.length] as DossierStatus;
       const procedure = faker.helpers.arrayElement(submittable);
       const daysAgo = faker.number.int({ min: 1, max: 60 });
-      const submittedAt = vnWallTime(new Date(ref - daysAgo * DAY + 7 * 3_600_000).toISOString().slice(0, 10), faker.number.int({ min: 7, max: 16 }), faker.number.int({ min: 0, max: 59 }));
+      const submittedAt = vnWallTime(
+        new Date(ref - daysAgo * DAY + 7 * 3_600_000).toISOString().slice(0, 10),
+        faker.number.int({ min: 7, max: 16 }),
+        faker.number.int({ min: 0, max: 59 }),
+      );
       clock = submittedAt;
       const { formData, attachments } = fakeForm(faker, procedure.formFields, submittedAt, formPdf);
       const receipt = submitDossier(seeding, null, {
@@ -115,7 +175,10 @@ export async function seedWorld(world: World, options: { seed: number; reference
           { value: "buu_chinh", weight: 1 },
         ]),
         applicant: {
-          type: procedure.field.includes("doanh nghiệp") || procedure.field.includes("kinh doanh") ? "doanh_nghiep" : "cong_dan",
+          type:
+            procedure.field.includes("doanh nghiệp") || procedure.field.includes("kinh doanh")
+              ? "doanh_nghiep"
+              : "cong_dan",
           fullName: faker.person.fullName(),
           idNumber: fakeCccd(faker),
           phone: fakePhone(faker),
@@ -128,31 +191,57 @@ export async function seedWorld(world: World, options: { seed: number; reference
       const path = faker.helpers.arrayElement(PATHS[target]);
       // Steps spread between submission and the reference date, in working time.
       let at = submittedAt;
-      const budget = Math.max(60, Math.floor((ref - submittedAt) / 60_000 / 3 / Math.max(1, path.length)));
+      const budget = Math.max(
+        60,
+        Math.floor((ref - submittedAt) / 60_000 / 3 / Math.max(1, path.length)),
+      );
       for (const step of path) {
-        at = Math.min(ref - 60_000, addWorkingMinutes(at, faker.number.int({ min: 30, max: budget }), seeding.calendar));
+        at = Math.min(
+          ref - 60_000,
+          addWorkingMinutes(at, faker.number.int({ min: 30, max: budget }), seeding.calendar),
+        );
         clock = at;
         const note = NOTES[step] ?? null;
-        if (step === "supplement") supplementDossier(seeding, admin, code, undefined, { note: note as string });
-        else if (step === "da_rut") withdrawDossier(seeding, admin, code, undefined, note as string);
-        else transitionDossier(seeding, code, { status: step, note: note ?? undefined, officerName: faker.person.fullName() });
+        if (step === "supplement")
+          supplementDossier(seeding, admin, code, undefined, { note: note as string });
+        else if (step === "da_rut")
+          withdrawDossier(seeding, admin, code, undefined, note as string);
+        else
+          transitionDossier(seeding, code, {
+            status: step,
+            note: note ?? undefined,
+            officerName: faker.person.fullName(),
+          });
       }
-      const list = (samples[target] ??= []);
-      if (list.length < 3) list.push({ code, secret: receipt.verificationSecret, procedureCode: procedure.code });
+      samples[target] ??= [];
+      const list = samples[target];
+      if (list.length < 3)
+        list.push({ code, secret: receipt.verificationSecret, procedureCode: procedure.code });
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('samples', ?)").run(JSON.stringify(samples));
 
-    seedTasks(seeding, faker, admin, ref, documentIds, (t) => (clock = t));
+    seedTasks(seeding, faker, admin, ref, documentIds, (t) => {
+      clock = t;
+    });
     // The sample world is history: its changes are not news to anyone subscribing later.
     db.prepare("DELETE FROM webhook_deliveries").run();
     db.prepare("DELETE FROM events").run();
   })();
   clock = ref;
-  log.info({ seed: options.seed, dossiers: DOSSIERS_PER_STATUS * DOSSIER_STATUSES.length, documents: documents.length }, "sample world seeded");
+  log.info(
+    {
+      seed: options.seed,
+      dossiers: DOSSIERS_PER_STATUS * DOSSIER_STATUSES.length,
+      documents: documents.length,
+    },
+    "sample world seeded",
+  );
 }
 
 function insertReferenceData(db: Db): void {
-  const agency = db.prepare("INSERT INTO agencies (code, name, short_name, level, parent_code) VALUES (?, ?, ?, ?, ?)");
+  const agency = db.prepare(
+    "INSERT INTO agencies (code, name, short_name, level, parent_code) VALUES (?, ?, ?, ?, ?)",
+  );
   for (const a of agencies) agency.run(a.code, a.name, a.shortName, a.level, a.parentCode);
   const area = db.prepare("INSERT INTO areas (code, name, level, parent_code) VALUES (?, ?, ?, ?)");
   for (const a of areas) area.run(a.code, a.name, a.level, a.parentCode);
@@ -189,29 +278,45 @@ function seedTasks(
 ): void {
   const staffIds = staff.map((s) => {
     const id = `stf_${s.key.replace(/[^A-Za-z0-9]/g, "")}`;
-    world.db.prepare("INSERT INTO staff (id, full_name, position, agency_code, email) VALUES (?, ?, ?, ?, ?)").run(id, s.fullName, s.position, s.agencyCode, s.email);
+    world.db
+      .prepare(
+        "INSERT INTO staff (id, full_name, position, agency_code, email) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(id, s.fullName, s.position, s.agencyCode, s.email);
     return { id, leader: /Giám đốc|Chánh|Trưởng|Chủ tịch/.test(s.position) };
   });
   const leaders = staffIds.filter((s) => s.leader);
   // Two tasks per staff member: one due before the reference date, one after.
   staffIds.forEach((assignee, i) => {
     for (const past of [true, false]) {
-      const template = taskTemplates[(2 * i + (past ? 0 : 1)) % taskTemplates.length] as (typeof taskTemplates)[number];
+      const template = taskTemplates[
+        (2 * i + (past ? 0 : 1)) % taskTemplates.length
+      ] as (typeof taskTemplates)[number];
       const assignedAt = ref - faker.number.int({ min: 5, max: 30 }) * DAY;
-      const dueDay = ref + (past ? -faker.number.int({ min: 1, max: 10 }) : faker.number.int({ min: 0, max: 14 })) * DAY;
+      const dueDay =
+        ref +
+        (past ? -faker.number.int({ min: 1, max: 10 }) : faker.number.int({ min: 0, max: 14 })) *
+          DAY;
       setClock(assignedAt);
       const task = createTask(world, {
         title: template.title,
         description: template.description,
         assigneeId: assignee.id,
-        assignedById: (leaders.length ? faker.helpers.arrayElement(leaders) : staffIds[0])?.id as string,
-        sourceDocumentId: template.sourceDocumentKey ? documentIds.get(template.sourceDocumentKey) : undefined,
-        dueAt: new Date(vnWallTime(new Date(dueDay + 7 * 3_600_000).toISOString().slice(0, 10), 17)).toISOString(),
+        assignedById: (leaders.length ? faker.helpers.arrayElement(leaders) : staffIds[0])
+          ?.id as string,
+        sourceDocumentId: template.sourceDocumentKey
+          ? documentIds.get(template.sourceDocumentKey)
+          : undefined,
+        dueAt: new Date(
+          vnWallTime(new Date(dueDay + 7 * 3_600_000).toISOString().slice(0, 10), 17),
+        ).toISOString(),
       });
       const outcome = faker.helpers.arrayElement(["pending", "in_progress", "done"] as const);
       if (outcome === "pending") continue;
       setClock(assignedAt + faker.number.int({ min: 1, max: 3 }) * DAY);
-      updateTask(world, admin, task.id, assignee.id, { progress: faker.number.int({ min: 10, max: 90 }) });
+      updateTask(world, admin, task.id, assignee.id, {
+        progress: faker.number.int({ min: 10, max: 90 }),
+      });
       addComment(world, admin, task.id, assignee.id, "Đang tổng hợp số liệu, sẽ báo cáo đúng hạn.");
       if (outcome === "done") {
         setClock(Math.min(ref - DAY, assignedAt + faker.number.int({ min: 3, max: 20 }) * DAY));
@@ -223,6 +328,8 @@ function seedTasks(
 
 /** The samples recorded when the world was seeded. */
 export function readSamples(db: Db): SampleDossiers {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'samples'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'samples'").get() as
+    | { value: string }
+    | undefined;
   return row ? (JSON.parse(row.value) as SampleDossiers) : {};
 }

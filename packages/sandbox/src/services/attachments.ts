@@ -1,5 +1,5 @@
-import { newId, sha256Hex } from "../http/ids.js";
 import type { Db } from "../db/database.js";
+import { newId, sha256Hex } from "../http/ids.js";
 import type { World } from "../world.js";
 
 export interface AttachmentRow {
@@ -16,26 +16,34 @@ export interface AttachmentRow {
 export function storeAttachment(
   world: World,
   owner: { kind: "dossier" | "document"; id: string },
-  file: { fieldKey?: string | null; fileName: string; contentType: string; content: Buffer; signed?: boolean },
+  file: {
+    fieldKey?: string | null;
+    fileName: string;
+    contentType: string;
+    content: Buffer;
+    signed?: boolean;
+  },
   at: number,
 ): string {
   const id = newId("att", world.randomBytes);
-  world.db.prepare(
-    `INSERT INTO attachments (id, owner_kind, owner_id, field_key, file_name, content_type, size, sha256, signed, content, created_at)
+  world.db
+    .prepare(
+      `INSERT INTO attachments (id, owner_kind, owner_id, field_key, file_name, content_type, size, sha256, signed, content, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    owner.kind,
-    owner.id,
-    file.fieldKey ?? null,
-    file.fileName,
-    file.contentType,
-    file.content.length,
-    sha256Hex(file.content),
-    file.signed ? 1 : 0,
-    file.content,
-    at,
-  );
+    )
+    .run(
+      id,
+      owner.kind,
+      owner.id,
+      file.fieldKey ?? null,
+      file.fileName,
+      file.contentType,
+      file.content.length,
+      sha256Hex(file.content),
+      file.signed ? 1 : 0,
+      file.content,
+      at,
+    );
   return id;
 }
 

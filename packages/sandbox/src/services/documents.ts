@@ -1,3 +1,4 @@
+import { Where } from "../db/where.js";
 import { notationMatchesType } from "../domain/document-types.js";
 import { splitNumberNotation } from "../domain/notation.js";
 import { foldText } from "../domain/text.js";
@@ -5,10 +6,10 @@ import { parseInstant, toVnIso } from "../domain/time.js";
 import { emitEvent } from "../events/emit.js";
 import { newId } from "../http/ids.js";
 import { decodeCursor, toPage } from "../http/pagination.js";
-import { type FieldError, conflict, forbidden, notFound, unprocessable } from "../http/problem.js";
+import { conflict, type FieldError, forbidden, notFound, unprocessable } from "../http/problem.js";
 import type { Principal, World } from "../world.js";
 import { listAttachments, storeAttachment } from "./attachments.js";
-import { likeContains } from "./procedures.js";
+import { addTextSearch } from "./procedures.js";
 
 export interface DocumentRow {
   id: string;
@@ -50,7 +51,12 @@ export interface DocumentInput {
   dueAt?: string;
   urgency?: string;
   confidentiality?: string;
-  attachments?: { fileName: string; contentType: string; contentBase64: string; signed?: boolean }[];
+  attachments?: {
+    fileName: string;
+    contentType: string;
+    contentBase64: string;
+    signed?: boolean;
+  }[];
 }
 
 export interface DirectiveInput extends DocumentInput {
@@ -59,7 +65,8 @@ export interface DirectiveInput extends DocumentInput {
   effectiveTo?: string;
 }
 
-export const isConfidential = (row: Pick<DocumentRow, "confidentiality">) => row.confidentiality !== "thuong";
+export const isConfidential = (row: Pick<DocumentRow, "confidentiality">) =>
+  row.confidentiality !== "thuong";
 
 export function documentView(world: World, row: DocumentRow) {
   const { number, notation } = splitNumberNotation(row.number_notation);
@@ -96,10 +103,15 @@ export function directiveView(world: World, row: DocumentRow) {
 }
 
 function loadVisible(world: World, principal: Principal, id: string): DocumentRow {
-  const row = world.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
+  const row = world.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as
+    | DocumentRow
+    | undefined;
   if (!row) throw notFound(`No document ${id}.`);
   if (isConfidential(row) && !principal.scopes.has("docs:confidential")) {
-    throw forbidden("confidential_document", "This document is confidential; it needs the docs:confidential scope.");
+    throw forbidden(
+      "confidential_document",
+      "This document is confidential; it needs the docs:confidential scope.",
+    );
   }
   return row;
 }
@@ -114,11 +126,20 @@ export function getDirective(world: World, principal: Principal, id: string) {
   return directiveView(world, row);
 }
 
-export function downloadAttachment(world: World, principal: Principal, documentId: string, attachmentId: string) {
+export function downloadAttachment(
+  world: World,
+  principal: Principal,
+  documentId: string,
+  attachmentId: string,
+) {
   loadVisible(world, principal, documentId);
   const file = world.db
-    .prepare("SELECT content, content_type, sha256 FROM attachments WHERE owner_kind = 'document' AND owner_id = ? AND id = ?")
-    .get(documentId, attachmentId) as { content: Buffer; content_type: string; sha256: string } | undefined;
+    .prepare(
+      "SELECT content, content_type, sha256 FROM attachments WHERE owner_kind = 'document' AND owner_id = ? AND id = ?",
+    )
+    .get(documentId, attachmentId) as
+    | { content: Buffer; content_type: string; sha256: string }
+    | undefined;
   if (!file) throw notFound(`No attachment ${attachmentId} on document ${documentId}.`);
   return file;
 }
@@ -126,31 +147,39 @@ export function downloadAttachment(world: World, principal: Principal, documentI
 export function listDocuments(
   world: World,
   principal: Principal,
-  filter: { q?: string; numberNotation?: string; direction?: string; type?: string; urgency?: string; issuedFrom?: string; issuedTo?: string },
+  filter: {
+    q?: string;
+    numberNotation?: string;
+    direction?: string;
+    type?: string;
+    urgency?: string;
+    issuedFrom?: string;
+    issuedTo?: string;
+  },
   cursor: string | undefined,
   limit: number,
 ) {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (!principal.scopes.has("docs:confidential")) where.push("confidentiality = 'thuong'");
-  if (filter.q) {
-    for (const word of foldText(filter.q).split(" ").filter(Boolean)) {
-      where.push("search_text LIKE ? ESCAPE '\\'");
-      args.push(likeContains(word));
-    }
-  }
-  if (filter.numberNotation) where.push("number_notation = ?"), args.push(filter.numberNotation.normalize("NFC"));
-  if (filter.direction) where.push("direction = ?"), args.push(filter.direction);
-  if (filter.type) where.push("type = ?"), args.push(filter.type);
-  if (filter.urgency) where.push("urgency = ?"), args.push(filter.urgency);
-  if (filter.issuedFrom) where.push("issued_at >= ?"), args.push(filter.issuedFrom);
-  if (filter.issuedTo) where.push("issued_at <= ?"), args.push(filter.issuedTo);
+  const where = new Where();
+  if (!principal.scopes.has("docs:confidential")) where.add("confidentiality = 'thuong'");
+  if (filter.q) addTextSearch(where, "search_text", filter.q);
+  if (filter.numberNotation)
+    where.add("number_notation = ?", filter.numberNotation.normalize("NFC"));
+  if (filter.direction) where.add("direction = ?", filter.direction);
+  if (filter.type) where.add("type = ?", filter.type);
+  if (filter.urgency) where.add("urgency = ?", filter.urgency);
+  if (filter.issuedFrom) where.add("issued_at >= ?", filter.issuedFrom);
+  if (filter.issuedTo) where.add("issued_at <= ?", filter.issuedTo);
   const after = decodeCursor(cursor, 2);
-  if (after) where.push("(issued_at, id) < (?, ?)"), args.push(...after);
+  if (after) where.add("(issued_at, id) < (?, ?)", ...after);
   const rows = world.db
-    .prepare(`SELECT * FROM documents ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY issued_at DESC, id DESC LIMIT ?`)
-    .all(...args, limit + 1) as DocumentRow[];
-  return toPage(rows, limit, (r) => [r.issued_at, r.id], (r) => documentView(world, r));
+    .prepare(`SELECT * FROM documents ${where} ORDER BY issued_at DESC, id DESC LIMIT ?`)
+    .all(...where.args, limit + 1) as DocumentRow[];
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.issued_at, r.id],
+    (r) => documentView(world, r),
+  );
 }
 
 /** The area and every area containing it, by the parent chain. */
@@ -159,7 +188,9 @@ function withAncestors(world: World, areaCode: string): string[] {
   let code: string | null = areaCode;
   while (code !== null && codes.length < 10) {
     codes.push(code);
-    const parent = world.db.prepare("SELECT parent_code FROM areas WHERE code = ?").get(code) as { parent_code: string | null } | undefined;
+    const parent = world.db.prepare("SELECT parent_code FROM areas WHERE code = ?").get(code) as
+      | { parent_code: string | null }
+      | undefined;
     code = parent?.parent_code ?? null;
   }
   return codes;
@@ -172,35 +203,39 @@ export function listDirectives(
   cursor: string | undefined,
   limit: number,
 ) {
-  const where = ["published_at IS NOT NULL"];
-  const args: (string | number)[] = [];
-  if (!principal.scopes.has("docs:confidential")) where.push("confidentiality = 'thuong'");
+  const where = new Where().add("published_at IS NOT NULL");
+  if (!principal.scopes.has("docs:confidential")) where.add("confidentiality = 'thuong'");
   if (filter.areaCode) {
     const areas = withAncestors(world, filter.areaCode);
-    where.push(
+    where.add(
       `id IN (SELECT document_id FROM directive_audiences WHERE kind = 'public'
         OR (kind = 'area' AND code IN (${areas.map(() => "?").join(", ")})))`,
+      ...areas,
     );
-    args.push(...areas);
   }
   if (filter.agencyCode) {
-    where.push(
+    where.add(
       "(issuer_agency_code = ? OR id IN (SELECT document_id FROM directive_audiences WHERE kind = 'agency' AND code = ?))",
+      filter.agencyCode,
+      filter.agencyCode,
     );
-    args.push(filter.agencyCode, filter.agencyCode);
   }
-  if (filter.type) where.push("type = ?"), args.push(filter.type);
+  if (filter.type) where.add("type = ?", filter.type);
   if (filter.activeAt) {
     const at = parseInstant(filter.activeAt);
-    where.push("effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)");
-    args.push(at, at);
+    where.add("effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)", at, at);
   }
   const after = decodeCursor(cursor, 2);
-  if (after) where.push("(published_at, id) < (?, ?)"), args.push(...after);
+  if (after) where.add("(published_at, id) < (?, ?)", ...after);
   const rows = world.db
-    .prepare(`SELECT * FROM documents WHERE ${where.join(" AND ")} ORDER BY published_at DESC, id DESC LIMIT ?`)
-    .all(...args, limit + 1) as DocumentRow[];
-  return toPage(rows, limit, (r) => [r.published_at as number, r.id], (r) => directiveView(world, r));
+    .prepare(`SELECT * FROM documents ${where} ORDER BY published_at DESC, id DESC LIMIT ?`)
+    .all(...where.args, limit + 1) as DocumentRow[];
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.published_at as number, r.id],
+    (r) => directiveView(world, r),
+  );
 }
 
 export function checkDocument(world: World, input: DocumentInput): FieldError[] {
@@ -213,29 +248,53 @@ export function checkDocument(world: World, input: DocumentInput): FieldError[] 
       message: `the notation ${notation} does not carry the abbreviation of a ${input.type} (Decree 30/2020/NĐ-CP)`,
     });
   }
-  if (input.issuerAgencyCode && !world.db.prepare("SELECT 1 FROM agencies WHERE code = ?").get(input.issuerAgencyCode)) {
-    errors.push({ field: "body.issuerAgencyCode", code: "unknown_agency", message: "is not a known agency code" });
+  if (
+    input.issuerAgencyCode &&
+    !world.db.prepare("SELECT 1 FROM agencies WHERE code = ?").get(input.issuerAgencyCode)
+  ) {
+    errors.push({
+      field: "body.issuerAgencyCode",
+      code: "unknown_agency",
+      message: "is not a known agency code",
+    });
   }
   if (Number.isNaN(parseInstant(input.issuedAt))) {
-    errors.push({ field: "body.issuedAt", code: "invalid_date", message: "must be a date YYYY-MM-DD" });
+    errors.push({
+      field: "body.issuedAt",
+      code: "invalid_date",
+      message: "must be a date YYYY-MM-DD",
+    });
   }
   (input.attachments ?? []).forEach((a, i) => {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.contentBase64) || a.contentBase64.length % 4 !== 0) {
-      errors.push({ field: `body.attachments.${i}.contentBase64`, code: "invalid_base64", message: "is not valid base64" });
+      errors.push({
+        field: `body.attachments.${i}.contentBase64`,
+        code: "invalid_base64",
+        message: "is not valid base64",
+      });
     }
   });
   return errors;
 }
 
-export function insertDocument(world: World, input: DocumentInput, extra: { direction: string; directive?: DirectiveInput }): DocumentRow {
+export function insertDocument(
+  world: World,
+  input: DocumentInput,
+  extra: { direction: string; directive?: DirectiveInput },
+): DocumentRow {
   const { db } = world;
   const numberNotation = input.numberNotation.normalize("NFC");
   const year = input.issuedAt.slice(0, 4);
   const clash = db
-    .prepare("SELECT id FROM documents WHERE number_notation = ? AND issuer_name = ? AND substr(issued_at, 1, 4) = ?")
+    .prepare(
+      "SELECT id FROM documents WHERE number_notation = ? AND issuer_name = ? AND substr(issued_at, 1, 4) = ?",
+    )
     .get(numberNotation, input.issuerName, year);
   if (clash) {
-    throw conflict("duplicate_number", `${numberNotation} of ${input.issuerName} already exists for ${year}; numbers are unique per issuer and year.`);
+    throw conflict(
+      "duplicate_number",
+      `${numberNotation} of ${input.issuerName} already exists for ${year}; numbers are unique per issuer and year.`,
+    );
   }
   const id = newId("doc", world.randomBytes);
   const now = world.now();
@@ -255,7 +314,11 @@ export function insertDocument(world: World, input: DocumentInput, extra: { dire
     input.subject,
     foldText(`${numberNotation} ${input.subject} ${input.issuerName}`),
     input.summary ?? null,
-    JSON.stringify({ fullName: input.signer.fullName, position: input.signer.position, authority: input.signer.authority ?? null }),
+    JSON.stringify({
+      fullName: input.signer.fullName,
+      position: input.signer.position,
+      authority: input.signer.authority ?? null,
+    }),
     input.issuedAt,
     extra.direction === "incoming" ? now : null,
     input.dueAt ? parseInstant(input.dueAt) : null,
@@ -268,15 +331,32 @@ export function insertDocument(world: World, input: DocumentInput, extra: { dire
     d ? now : null,
   );
   for (const audience of d?.audiences ?? []) {
-    db.prepare("INSERT INTO directive_audiences (document_id, kind, code) VALUES (?, ?, ?)").run(id, audience.kind, audience.code ?? null);
+    db.prepare("INSERT INTO directive_audiences (document_id, kind, code) VALUES (?, ?, ?)").run(
+      id,
+      audience.kind,
+      audience.code ?? null,
+    );
   }
   for (const a of input.attachments ?? []) {
-    storeAttachment(world, { kind: "document", id }, { fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, "base64"), signed: a.signed ?? false }, now);
+    storeAttachment(
+      world,
+      { kind: "document", id },
+      {
+        fileName: a.fileName,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, "base64"),
+        signed: a.signed ?? false,
+      },
+      now,
+    );
   }
   return db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow;
 }
 
-export function createDocument(world: World, input: DocumentInput & { direction: "incoming" | "outgoing" }) {
+export function createDocument(
+  world: World,
+  input: DocumentInput & { direction: "incoming" | "outgoing" },
+) {
   const errors = checkDocument(world, input);
   if (errors.length > 0) throw unprocessable("The document is invalid.", errors);
   const row = insertDocument(world, input, { direction: input.direction });
@@ -290,18 +370,32 @@ export function publishDirective(world: World, input: DirectiveInput) {
   input.audiences.forEach((audience, i) => {
     const at = `body.audiences.${i}.code`;
     if (audience.kind === "public") {
-      if (audience.code !== undefined) errors.push({ field: at, code: "unexpected", message: "a public audience has no code" });
+      if (audience.code !== undefined)
+        errors.push({ field: at, code: "unexpected", message: "a public audience has no code" });
       return;
     }
     const table = audience.kind === "area" ? "areas" : "agencies";
-    if (audience.code === undefined) errors.push({ field: at, code: "required", message: `an ${audience.kind} audience needs a code` });
+    if (audience.code === undefined)
+      errors.push({
+        field: at,
+        code: "required",
+        message: `an ${audience.kind} audience needs a code`,
+      });
     else if (!world.db.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(audience.code)) {
-      errors.push({ field: at, code: `unknown_${audience.kind}`, message: `is not a known ${audience.kind} code` });
+      errors.push({
+        field: at,
+        code: `unknown_${audience.kind}`,
+        message: `is not a known ${audience.kind} code`,
+      });
     }
   });
   const from = parseInstant(input.effectiveFrom);
   if (input.effectiveTo && parseInstant(input.effectiveTo) < from) {
-    errors.push({ field: "body.effectiveTo", code: "before_start", message: "must not be before effectiveFrom" });
+    errors.push({
+      field: "body.effectiveTo",
+      code: "before_start",
+      message: "must not be before effectiveFrom",
+    });
   }
   if (errors.length > 0) throw unprocessable("The directive is invalid.", errors);
   const row = insertDocument(world, input, { direction: "outgoing", directive: input });
@@ -311,4 +405,3 @@ export function publishDirective(world: World, input: DirectiveInput) {
   emitEvent(world, { type: "directive.published", data: view, confidential });
   return view;
 }
-

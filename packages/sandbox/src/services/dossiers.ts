@@ -1,22 +1,32 @@
+import { Where } from "../db/where.js";
+import { formatDossierCode } from "../domain/dossier-code.js";
 import {
-  DOSSIER_STATUS_CODES,
-  type DossierStatus,
   canOfficerMove,
   canWithdraw,
+  DOSSIER_STATUS_CODES,
+  type DossierStatus,
   isFinished,
   officerMovesFrom,
 } from "../domain/dossier-status.js";
-import { formatDossierCode } from "../domain/dossier-code.js";
-import { type AttachmentUpload, type FormValue, normalizePhone, validateForm } from "../domain/form-validation.js";
-import { timelinessOf } from "../domain/timeliness.js";
+import {
+  type AttachmentUpload,
+  type FormValue,
+  normalizePhone,
+  validateForm,
+} from "../domain/form-validation.js";
 import { toVnIso, vnYYMMDD } from "../domain/time.js";
-import { appointmentFor, workingMinutesBetween, addWorkingMinutes } from "../domain/working-time.js";
+import { timelinessOf } from "../domain/timeliness.js";
+import {
+  addWorkingMinutes,
+  appointmentFor,
+  workingMinutesBetween,
+} from "../domain/working-time.js";
 import { emitEvent } from "../events/emit.js";
 import { hashSecret, newId, randomString, sameDigest } from "../http/ids.js";
-import { type Page, decodeCursor, toPage } from "../http/pagination.js";
+import { decodeCursor, type Page, toPage } from "../http/pagination.js";
 import { conflict, notFound, unprocessable } from "../http/problem.js";
 import type { Principal, World } from "../world.js";
-import { storeAttachment, listAttachments } from "./attachments.js";
+import { listAttachments, storeAttachment } from "./attachments.js";
 import { type ProcedureRow, procedureFields } from "./procedures.js";
 
 /** Mã tra cứu alphabet: no 0/O, 1/I/L, so it survives being read aloud or retyped. */
@@ -62,12 +72,15 @@ interface StoredPendingAction {
 const SELECT = `SELECT d.*, p.name AS procedure_name, a.name AS agency_name FROM dossiers d
   JOIN procedures p ON p.code = d.procedure_code JOIN agencies a ON a.code = d.agency_code`;
 
-const mask = (value: string, keep: number) => "*".repeat(Math.max(0, value.length - keep)) + value.slice(-keep);
+const mask = (value: string, keep: number) =>
+  "*".repeat(Math.max(0, value.length - keep)) + value.slice(-keep);
 
 /** The contract's Dossier; personal identifiers masked. */
 export function dossierView(row: DossierRow, now: number) {
   const applicant = JSON.parse(row.applicant) as StoredApplicant;
-  const pending = row.pending_action ? (JSON.parse(row.pending_action) as StoredPendingAction) : null;
+  const pending = row.pending_action
+    ? (JSON.parse(row.pending_action) as StoredPendingAction)
+    : null;
   return {
     code: row.code,
     procedureCode: row.procedure_code,
@@ -96,7 +109,9 @@ export function dossierView(row: DossierRow, now: number) {
       kind: pending.kind,
       note: pending.note,
       requestedAt: toVnIso(pending.requestedAt),
-      ...(pending.amount !== undefined ? { amount: { amount: pending.amount, currency: "VND" } } : {}),
+      ...(pending.amount !== undefined
+        ? { amount: { amount: pending.amount, currency: "VND" } }
+        : {}),
     },
   };
 }
@@ -117,13 +132,22 @@ const NOT_FOUND = "No dossier with this code and verification secret.";
  * Finds a dossier the caller may see: officers by code alone, everyone else with the
  * secret. Unknown codes and wrong secrets are indistinguishable.
  */
-export function findDossier(world: World, principal: Principal, code: string, secret: string | undefined): DossierRow {
+export function findDossier(
+  world: World,
+  principal: Principal,
+  code: string,
+  secret: string | undefined,
+): DossierRow {
   const row = loadRow(world, code);
   if (principal.scopes.has("portal:officer")) {
     if (!row) throw notFound("No dossier with this code.");
     return row;
   }
-  if (!row || secret === undefined || !sameDigest(row.secret_hash, hashSecret(secret.trim().toUpperCase()))) {
+  if (
+    !row ||
+    secret === undefined ||
+    !sameDigest(row.secret_hash, hashSecret(secret.trim().toUpperCase()))
+  ) {
     throw notFound(NOT_FOUND);
   }
   return row;
@@ -143,14 +167,33 @@ function writeHistory(
   note: string | null,
 ): void {
   const { db } = world;
-  const seq = (db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM dossier_history WHERE dossier_code = ?").get(code) as { n: number }).n;
+  const seq = (
+    db
+      .prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM dossier_history WHERE dossier_code = ?")
+      .get(code) as { n: number }
+  ).n;
   db.prepare(
     `INSERT INTO dossier_history (id, dossier_code, seq, status, previous_status, at, actor_kind, actor_name, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(newId("his", world.randomBytes), code, seq, status, previous, at, actor.kind, actor.name, note);
+  ).run(
+    newId("his", world.randomBytes),
+    code,
+    seq,
+    status,
+    previous,
+    at,
+    actor.kind,
+    actor.name,
+    note,
+  );
 }
 
-function emitStatusChanged(world: World, row: DossierRow, previous: DossierStatus | null, note: string | null): void {
+function emitStatusChanged(
+  world: World,
+  row: DossierRow,
+  previous: DossierStatus | null,
+  note: string | null,
+): void {
   emitEvent(world, {
     type: "dossier.status_changed",
     ownerClientId: row.submitted_by,
@@ -190,19 +233,31 @@ function nextSequence(world: World, agencyCode: string, at: number): number {
 }
 
 /** Creates a dossier; the caller runs it inside a transaction. */
-export function submitDossier(world: World, principal: Principal | null, input: Submission, random = world.randomBytes) {
+export function submitDossier(world: World, principal: Principal | null, input: Submission) {
   const { db } = world;
-  const procedure = db.prepare("SELECT * FROM procedures WHERE code = ?").get(input.procedureCode) as ProcedureRow | undefined;
+  const procedure = db
+    .prepare("SELECT * FROM procedures WHERE code = ?")
+    .get(input.procedureCode) as ProcedureRow | undefined;
   if (!procedure) throw notFound(`No procedure ${input.procedureCode}.`, "procedure_not_found");
   if (procedure.online_level === "thong_tin") {
-    throw conflict("procedure_not_online", `Procedure ${procedure.code} is information-only and takes no online submissions.`);
+    throw conflict(
+      "procedure_not_online",
+      `Procedure ${procedure.code} is information-only and takes no online submissions.`,
+    );
   }
   const attachments = input.attachments ?? [];
-  const { data, errors } = validateForm(procedureFields(procedure), input.formData, attachments, { partial: false });
-  if (errors.length > 0) throw unprocessable("The form data does not satisfy the procedure's form schema.", errors);
+  const { data, errors } = validateForm(procedureFields(procedure), input.formData, attachments, {
+    partial: false,
+  });
+  if (errors.length > 0)
+    throw unprocessable("The form data does not satisfy the procedure's form schema.", errors);
 
   const now = world.now();
-  const code = formatDossierCode(procedure.agency_code, now, nextSequence(world, procedure.agency_code, now));
+  const code = formatDossierCode(
+    procedure.agency_code,
+    now,
+    nextSequence(world, procedure.agency_code, now),
+  );
   const secret = randomString(6, SECRET_ALPHABET, world.randomBytes);
   const applicant = { ...input.applicant, phone: normalizePhone(input.applicant.phone) };
   const appointment = appointmentFor(now, procedure.processing_days, world.calendar);
@@ -226,9 +281,22 @@ export function submitDossier(world: World, principal: Principal | null, input: 
     principal?.clientId ?? null,
   );
   for (const file of attachments) {
-    storeAttachment(world, { kind: "dossier", id: code }, { ...file, content: Buffer.from(file.contentBase64, "base64") }, now);
+    storeAttachment(
+      world,
+      { kind: "dossier", id: code },
+      { ...file, content: Buffer.from(file.contentBase64, "base64") },
+      now,
+    );
   }
-  writeHistory(world, code, "moi_dang_ky", null, now, { kind: "citizen", name: applicant.fullName }, null);
+  writeHistory(
+    world,
+    code,
+    "moi_dang_ky",
+    null,
+    now,
+    { kind: "citizen", name: applicant.fullName },
+    null,
+  );
   const row = loadRow(world, code) as DossierRow;
   emitStatusChanged(world, row, null, null);
   return { dossier: fullView(world, row), verificationSecret: secret };
@@ -237,31 +305,44 @@ export function submitDossier(world: World, principal: Principal | null, input: 
 export function listDossiers(
   world: World,
   principal: Principal,
-  filter: { status?: string; procedureCode?: string; agencyCode?: string; applicantIdNumber?: string; updatedSince?: number },
+  filter: {
+    status?: string;
+    procedureCode?: string;
+    agencyCode?: string;
+    applicantIdNumber?: string;
+    updatedSince?: number;
+  },
   cursor: string | undefined,
   limit: number,
 ): Page<ReturnType<typeof dossierView>> {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (!principal.scopes.has("portal:officer")) {
-    where.push("d.submitted_by = ?");
-    args.push(principal.clientId);
-  }
-  if (filter.status) where.push("d.status = ?"), args.push(filter.status);
-  if (filter.procedureCode) where.push("d.procedure_code = ?"), args.push(filter.procedureCode);
-  if (filter.agencyCode) where.push("d.agency_code = ?"), args.push(filter.agencyCode);
-  if (filter.applicantIdNumber) where.push("d.applicant_id_number = ?"), args.push(filter.applicantIdNumber);
-  if (filter.updatedSince !== undefined) where.push("d.updated_at >= ?"), args.push(filter.updatedSince);
+  const where = new Where();
+  if (!principal.scopes.has("portal:officer")) where.add("d.submitted_by = ?", principal.clientId);
+  if (filter.status) where.add("d.status = ?", filter.status);
+  if (filter.procedureCode) where.add("d.procedure_code = ?", filter.procedureCode);
+  if (filter.agencyCode) where.add("d.agency_code = ?", filter.agencyCode);
+  if (filter.applicantIdNumber) where.add("d.applicant_id_number = ?", filter.applicantIdNumber);
+  if (filter.updatedSince !== undefined) where.add("d.updated_at >= ?", filter.updatedSince);
   const after = decodeCursor(cursor, 2);
-  if (after) where.push("(d.submitted_at, d.code) < (?, ?)"), args.push(...after);
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-    ORDER BY d.submitted_at DESC, d.code DESC LIMIT ?`;
-  const rows = world.db.prepare(sql).all(...args, limit + 1) as DossierRow[];
+  if (after) where.add("(d.submitted_at, d.code) < (?, ?)", ...after);
+  const sql = `${SELECT} ${where} ORDER BY d.submitted_at DESC, d.code DESC LIMIT ?`;
+  const rows = world.db.prepare(sql).all(...where.args, limit + 1) as DossierRow[];
   const now = world.now();
-  return toPage(rows, limit, (r) => [r.submitted_at, r.code], (r) => dossierView(r, now));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.submitted_at, r.code],
+    (r) => dossierView(r, now),
+  );
 }
 
-export function listHistory(world: World, principal: Principal, code: string, secret: string | undefined, cursor: string | undefined, limit: number) {
+export function listHistory(
+  world: World,
+  principal: Principal,
+  code: string,
+  secret: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) {
   findDossier(world, principal, code, secret);
   const after = decodeCursor(cursor, 1);
   const rows = world.db
@@ -269,25 +350,38 @@ export function listHistory(world: World, principal: Principal, code: string, se
       `SELECT * FROM dossier_history WHERE dossier_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
     )
     .all(code, after ? after[0] : 0, limit + 1) as {
-    id: string; seq: number; status: DossierStatus; previous_status: DossierStatus | null; at: number;
-    actor_kind: string; actor_name: string | null; note: string | null;
+    id: string;
+    seq: number;
+    status: DossierStatus;
+    previous_status: DossierStatus | null;
+    at: number;
+    actor_kind: string;
+    actor_name: string | null;
+    note: string | null;
   }[];
-  return toPage(rows, limit, (r) => [r.seq], (r) => ({
-    id: r.id,
-    status: r.status,
-    statusCode: DOSSIER_STATUS_CODES[r.status],
-    previousStatus: r.previous_status,
-    at: toVnIso(r.at),
-    actor: { kind: r.actor_kind, name: r.actor_name },
-    note: r.note,
-  }));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.seq],
+    (r) => ({
+      id: r.id,
+      status: r.status,
+      statusCode: DOSSIER_STATUS_CODES[r.status],
+      previousStatus: r.previous_status,
+      at: toVnIso(r.at),
+      actor: { kind: r.actor_kind, name: r.actor_name },
+      note: r.note,
+    }),
+  );
 }
 
 interface Change {
   status: DossierStatus;
   actor: { kind: "citizen" | "officer" | "system"; name: string | null };
   note: string | null;
-  fields?: Partial<Pick<DossierRow, "received_at" | "appointment_at" | "completed_at" | "fee_amount">> & {
+  fields?: Partial<
+    Pick<DossierRow, "received_at" | "appointment_at" | "completed_at" | "fee_amount">
+  > & {
     pending_action?: string | null;
   };
 }
@@ -327,12 +421,21 @@ export function transitionDossier(
   if (input.status === "da_tiep_nhan") fields.received_at = now;
   if (isFinished(input.status) && row.completed_at === null) fields.completed_at = now;
   if (input.status === "yeu_cau_bo_sung") {
-    fields.pending_action = JSON.stringify({ kind: "supplement", note: note ?? "Bổ sung hồ sơ theo hướng dẫn.", requestedAt: now });
+    fields.pending_action = JSON.stringify({
+      kind: "supplement",
+      note: note ?? "Bổ sung hồ sơ theo hướng dẫn.",
+      requestedAt: now,
+    });
   }
   if (input.status === "nghia_vu_tai_chinh") {
     const amount = input.feeAmount ?? row.fee_amount;
     fields.fee_amount = amount;
-    fields.pending_action = JSON.stringify({ kind: "payment", note: note ?? "Thực hiện nghĩa vụ tài chính.", requestedAt: now, amount });
+    fields.pending_action = JSON.stringify({
+      kind: "payment",
+      note: note ?? "Thực hiện nghĩa vụ tài chính.",
+      requestedAt: now,
+      amount,
+    });
   }
   if (row.status === "yeu_cau_bo_sung" && row.appointment_at !== null) {
     fields.appointment_at = extendForWaiting(world, row, now);
@@ -347,7 +450,9 @@ export function transitionDossier(
 
 /** Time spent waiting for a supplement does not count against the appointment date. */
 function extendForWaiting(world: World, row: DossierRow, now: number): number {
-  const pending = row.pending_action ? (JSON.parse(row.pending_action) as StoredPendingAction) : null;
+  const pending = row.pending_action
+    ? (JSON.parse(row.pending_action) as StoredPendingAction)
+    : null;
   const appointment = row.appointment_at as number;
   if (!pending) return appointment;
   const waited = workingMinutesBetween(pending.requestedAt, now, world.calendar);
@@ -363,29 +468,54 @@ export function supplementDossier(
 ) {
   const row = findDossier(world, principal, code, secret);
   if (row.status !== "yeu_cau_bo_sung") {
-    throw conflict("not_awaiting_supplement", `Only a dossier in yeu_cau_bo_sung can be supplemented; this one is ${row.status}.`);
+    throw conflict(
+      "not_awaiting_supplement",
+      `Only a dossier in yeu_cau_bo_sung can be supplemented; this one is ${row.status}.`,
+    );
   }
-  const procedure = world.db.prepare("SELECT * FROM procedures WHERE code = ?").get(row.procedure_code) as ProcedureRow;
+  const procedure = world.db
+    .prepare("SELECT * FROM procedures WHERE code = ?")
+    .get(row.procedure_code) as ProcedureRow;
   const attachments = input.attachments ?? [];
-  const { data, errors } = validateForm(procedureFields(procedure), input.formData ?? {}, attachments, { partial: true });
-  if (errors.length > 0) throw unprocessable("The supplement does not satisfy the procedure's form schema.", errors);
+  const { data, errors } = validateForm(
+    procedureFields(procedure),
+    input.formData ?? {},
+    attachments,
+    { partial: true },
+  );
+  if (errors.length > 0)
+    throw unprocessable("The supplement does not satisfy the procedure's form schema.", errors);
   const now = world.now();
   world.db
     .prepare("UPDATE dossiers SET form_data = ? WHERE code = ?")
     .run(JSON.stringify({ ...JSON.parse(row.form_data), ...data }), code);
   for (const file of attachments) {
-    storeAttachment(world, { kind: "dossier", id: code }, { ...file, content: Buffer.from(file.contentBase64, "base64") }, now);
+    storeAttachment(
+      world,
+      { kind: "dossier", id: code },
+      { ...file, content: Buffer.from(file.contentBase64, "base64") },
+      now,
+    );
   }
   const applicant = JSON.parse(row.applicant) as StoredApplicant;
   return applyChange(world, row, {
     status: "dang_xu_ly",
     actor: { kind: "citizen", name: applicant.fullName },
     note: input.note,
-    fields: { pending_action: null, appointment_at: row.appointment_at === null ? null : extendForWaiting(world, row, now) },
+    fields: {
+      pending_action: null,
+      appointment_at: row.appointment_at === null ? null : extendForWaiting(world, row, now),
+    },
   });
 }
 
-export function withdrawDossier(world: World, principal: Principal, code: string, secret: string | undefined, reason: string) {
+export function withdrawDossier(
+  world: World,
+  principal: Principal,
+  code: string,
+  secret: string | undefined,
+  reason: string,
+) {
   const row = findDossier(world, principal, code, secret);
   if (!canWithdraw(row.status)) {
     throw conflict("not_withdrawable", `A dossier in ${row.status} can no longer be withdrawn.`);

@@ -1,5 +1,6 @@
+import { Where } from "../db/where.js";
 import { foldText } from "../domain/text.js";
-import { type Page, decodeCursor, toPage } from "../http/pagination.js";
+import { decodeCursor, type Page, toPage } from "../http/pagination.js";
 import { notFound } from "../http/problem.js";
 import type { SeedFormField } from "../seed/data/types.js";
 import type { World } from "../world.js";
@@ -39,8 +40,15 @@ function summary(row: ProcedureRow) {
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */
-export function likeContains(text: string): string {
+function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Every word of `q` must appear in `column` (folded text), in any order, diacritics ignored. */
+export function addTextSearch(where: Where, column: string, q: string): void {
+  for (const word of foldText(q).split(" ").filter(Boolean)) {
+    where.add(`${column} LIKE ? ESCAPE '\\'`, likeContains(word));
+  }
 }
 
 export function listProcedures(
@@ -49,22 +57,15 @@ export function listProcedures(
   cursor: string | undefined,
   limit: number,
 ): Page<ReturnType<typeof summary>> {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.q) {
-    // Every word must appear, in any order, diacritics ignored.
-    for (const word of foldText(filter.q).split(" ").filter(Boolean)) {
-      where.push("p.search_text LIKE ? ESCAPE '\\'");
-      args.push(likeContains(word));
-    }
-  }
-  if (filter.agencyCode) where.push("p.agency_code = ?"), args.push(filter.agencyCode);
-  if (filter.onlineLevel) where.push("p.online_level = ?"), args.push(filter.onlineLevel);
+  const where = new Where();
+  if (filter.q) addTextSearch(where, "p.search_text", filter.q);
+  if (filter.agencyCode) where.add("p.agency_code = ?", filter.agencyCode);
+  if (filter.onlineLevel) where.add("p.online_level = ?", filter.onlineLevel);
   const after = decodeCursor(cursor, 1);
-  if (after) where.push("p.code > ?"), args.push(String(after[0]));
+  if (after) where.add("p.code > ?", String(after[0]));
   const rows = world.db
-    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY p.code LIMIT ?`)
-    .all(...args, limit + 1) as ProcedureRow[];
+    .prepare(`${SELECT} ${where} ORDER BY p.code LIMIT ?`)
+    .all(...where.args, limit + 1) as ProcedureRow[];
   return toPage(rows, limit, (r) => [r.code], summary);
 }
 
@@ -85,15 +86,24 @@ export function listAgencies(world: World, cursor: string | undefined, limit: nu
   const rows = world.db
     .prepare("SELECT * FROM agencies WHERE code > ? ORDER BY code LIMIT ?")
     .all(after ? String(after[0]) : "", limit + 1) as {
-    code: string; name: string; short_name: string; level: string; parent_code: string | null;
+    code: string;
+    name: string;
+    short_name: string;
+    level: string;
+    parent_code: string | null;
   }[];
-  return toPage(rows, limit, (r) => [r.code], (r) => ({
-    code: r.code,
-    name: r.name,
-    shortName: r.short_name,
-    level: r.level,
-    parentCode: r.parent_code,
-  }));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.code],
+    (r) => ({
+      code: r.code,
+      name: r.name,
+      shortName: r.short_name,
+      level: r.level,
+      parentCode: r.parent_code,
+    }),
+  );
 }
 
 export function listAreas(world: World, cursor: string | undefined, limit: number) {
@@ -101,12 +111,20 @@ export function listAreas(world: World, cursor: string | undefined, limit: numbe
   const rows = world.db
     .prepare("SELECT * FROM areas WHERE code > ? ORDER BY code LIMIT ?")
     .all(after ? String(after[0]) : "", limit + 1) as {
-    code: string; name: string; level: string; parent_code: string | null;
+    code: string;
+    name: string;
+    level: string;
+    parent_code: string | null;
   }[];
-  return toPage(rows, limit, (r) => [r.code], (r) => ({
-    code: r.code,
-    name: r.name,
-    level: r.level,
-    parentCode: r.parent_code,
-  }));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.code],
+    (r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parentCode: r.parent_code,
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { Where } from "../db/where.js";
 import { parseInstant, toVnIso } from "../domain/time.js";
 import { emitEvent } from "../events/emit.js";
 import { newId } from "../http/ids.js";
@@ -35,9 +36,16 @@ const isOpen = (status: TaskStatus) => status === "pending" || status === "in_pr
 export function taskView(world: World, row: TaskRow) {
   const source = row.source_document_id
     ? (world.db
-        .prepare("SELECT id, number_notation, type, subject, confidentiality, urgency FROM documents WHERE id = ?")
+        .prepare(
+          "SELECT id, number_notation, type, subject, confidentiality, urgency FROM documents WHERE id = ?",
+        )
         .get(row.source_document_id) as {
-        id: string; number_notation: string; type: string; subject: string; confidentiality: string; urgency: string;
+        id: string;
+        number_notation: string;
+        type: string;
+        subject: string;
+        confidentiality: string;
+        urgency: string;
       })
     : null;
   return {
@@ -69,22 +77,33 @@ export function taskView(world: World, row: TaskRow) {
  * The staff member a request acts for. Admins may act for anyone (or no one); other clients
  * only for staff who linked a chat to them.
  */
-export function actingStaff(world: World, principal: Principal, onBehalfOf: string | undefined): string | null {
+export function actingStaff(
+  world: World,
+  principal: Principal,
+  onBehalfOf: string | undefined,
+): string | null {
   if (principal.scopes.has("docs:admin")) return onBehalfOf ?? null;
   if (onBehalfOf === undefined) {
-    throw new ApiProblem(400, "on_behalf_of_required", "Bad Request", "Send the acting staff id in On-Behalf-Of.");
+    throw new ApiProblem(
+      400,
+      "on_behalf_of_required",
+      "Bad Request",
+      "Send the acting staff id in On-Behalf-Of.",
+    );
   }
   const linked = world.db
     .prepare("SELECT 1 FROM staff_links WHERE client_id = ? AND staff_id = ? LIMIT 1")
     .get(principal.clientId, onBehalfOf);
-  if (!linked) throw forbidden("staff_not_linked", "That staff member has not linked a chat to this client.");
+  if (!linked)
+    throw forbidden("staff_not_linked", "That staff member has not linked a chat to this client.");
   return onBehalfOf;
 }
 
 function loadTask(world: World, principal: Principal, id: string, staffId: string | null): TaskRow {
   const row = world.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TaskRow | undefined;
   // Someone else's task is as invisible as a missing one.
-  if (!row || (!principal.scopes.has("docs:admin") && row.assignee_id !== staffId)) throw notFound(`No task ${id}.`);
+  if (!row || (!principal.scopes.has("docs:admin") && row.assignee_id !== staffId))
+    throw notFound(`No task ${id}.`);
   return row;
 }
 
@@ -101,25 +120,32 @@ export function listTasks(
   limit: number,
 ) {
   const staffId = actingStaff(world, principal, onBehalfOf);
-  const where: string[] = [];
-  const args: (string | number)[] = [];
+  const where = new Where();
   const assignee = principal.scopes.has("docs:admin") ? (filter.assigneeId ?? staffId) : staffId;
   if (!principal.scopes.has("docs:admin") && filter.assigneeId && filter.assigneeId !== staffId) {
-    throw forbidden("not_your_tasks", "Without docs:admin only the acting staff member's tasks can be listed.");
+    throw forbidden(
+      "not_your_tasks",
+      "Without docs:admin only the acting staff member's tasks can be listed.",
+    );
   }
-  if (assignee) where.push("t.assignee_id = ?"), args.push(assignee);
-  if (filter.status) where.push("t.status = ?"), args.push(filter.status);
+  if (assignee) where.add("t.assignee_id = ?", assignee);
+  if (filter.status) where.add("t.status = ?", filter.status);
   if (filter.overdue !== undefined) {
-    where.push(filter.overdue ? "t.status IN ('pending','in_progress') AND t.due_at < ?" : "NOT (t.status IN ('pending','in_progress') AND t.due_at < ?)");
-    args.push(world.now());
+    const overdue = "t.status IN ('pending','in_progress') AND t.due_at < ?";
+    where.add(filter.overdue ? overdue : `NOT (${overdue})`, world.now());
   }
-  if (filter.dueBefore) where.push("t.due_at < ?"), args.push(parseInstant(filter.dueBefore));
+  if (filter.dueBefore) where.add("t.due_at < ?", parseInstant(filter.dueBefore));
   const after = decodeCursor(cursor, 2);
-  if (after) where.push("(t.due_at, t.id) > (?, ?)"), args.push(...after);
+  if (after) where.add("(t.due_at, t.id) > (?, ?)", ...after);
   const rows = world.db
-    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY t.due_at, t.id LIMIT ?`)
-    .all(...args, limit + 1) as TaskRow[];
-  return toPage(rows, limit, (r) => [r.due_at, r.id], (r) => taskView(world, r));
+    .prepare(`${SELECT} ${where} ORDER BY t.due_at, t.id LIMIT ?`)
+    .all(...where.args, limit + 1) as TaskRow[];
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.due_at, r.id],
+    (r) => taskView(world, r),
+  );
 }
 
 function emitTask(world: World, type: string, id: string) {
@@ -131,15 +157,33 @@ function emitTask(world: World, type: string, id: string) {
 
 export function createTask(
   world: World,
-  input: { title: string; description?: string; assigneeId: string; assignedById: string; sourceDocumentId?: string; dueAt: string },
+  input: {
+    title: string;
+    description?: string;
+    assigneeId: string;
+    assignedById: string;
+    sourceDocumentId?: string;
+    dueAt: string;
+  },
 ) {
   const { db } = world;
   const errors = [];
-  for (const [field, id] of [["assigneeId", input.assigneeId], ["assignedById", input.assignedById]] as const) {
-    if (!db.prepare("SELECT 1 FROM staff WHERE id = ?").get(id)) errors.push({ field: `body.${field}`, code: "unknown_staff", message: "is not a staff id" });
+  for (const [field, id] of [
+    ["assigneeId", input.assigneeId],
+    ["assignedById", input.assignedById],
+  ] as const) {
+    if (!db.prepare("SELECT 1 FROM staff WHERE id = ?").get(id))
+      errors.push({ field: `body.${field}`, code: "unknown_staff", message: "is not a staff id" });
   }
-  if (input.sourceDocumentId && !db.prepare("SELECT 1 FROM documents WHERE id = ?").get(input.sourceDocumentId)) {
-    errors.push({ field: "body.sourceDocumentId", code: "unknown_document", message: "is not a document id" });
+  if (
+    input.sourceDocumentId &&
+    !db.prepare("SELECT 1 FROM documents WHERE id = ?").get(input.sourceDocumentId)
+  ) {
+    errors.push({
+      field: "body.sourceDocumentId",
+      code: "unknown_document",
+      message: "is not a document id",
+    });
   }
   if (errors.length > 0) throw unprocessable("The task is invalid.", errors);
   const id = newId("tsk", world.randomBytes);
@@ -147,7 +191,17 @@ export function createTask(
   db.prepare(
     `INSERT INTO tasks (id, title, description, status, progress, assignee_id, assigned_by_id, source_document_id, assigned_at, due_at, updated_at)
      VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.title, input.description ?? null, input.assigneeId, input.assignedById, input.sourceDocumentId ?? null, now, parseInstant(input.dueAt), now);
+  ).run(
+    id,
+    input.title,
+    input.description ?? null,
+    input.assigneeId,
+    input.assignedById,
+    input.sourceDocumentId ?? null,
+    now,
+    parseInstant(input.dueAt),
+    now,
+  );
   return emitTask(world, "task.assigned", id);
 }
 
@@ -159,9 +213,13 @@ export function updateTask(
   input: { status?: TaskStatus; progress?: number },
 ) {
   const row = loadTask(world, principal, id, actingStaff(world, principal, onBehalfOf));
-  if (!isOpen(row.status)) throw conflict("task_closed", `The task is ${row.status} and cannot change any more.`);
+  if (!isOpen(row.status))
+    throw conflict("task_closed", `The task is ${row.status} and cannot change any more.`);
   if (input.status === "cancelled" && !principal.scopes.has("docs:admin")) {
-    throw forbidden("cancel_needs_admin", "Only the assigning side (docs:admin) can cancel a task.");
+    throw forbidden(
+      "cancel_needs_admin",
+      "Only the assigning side (docs:admin) can cancel a task.",
+    );
   }
   let status: TaskStatus = input.status ?? row.status;
   let progress = input.progress ?? row.progress;
@@ -169,12 +227,21 @@ export function updateTask(
   else if (status === "pending" && progress > 0) status = "in_progress";
   const now = world.now();
   world.db
-    .prepare("UPDATE tasks SET status = ?, progress = ?, completed_at = ?, updated_at = ? WHERE id = ?")
+    .prepare(
+      "UPDATE tasks SET status = ?, progress = ?, completed_at = ?, updated_at = ? WHERE id = ?",
+    )
     .run(status, progress, isOpen(status) ? null : now, now, id);
   return emitTask(world, "task.updated", id);
 }
 
-export function listComments(world: World, principal: Principal, taskId: string, onBehalfOf: string | undefined, cursor: string | undefined, limit: number) {
+export function listComments(
+  world: World,
+  principal: Principal,
+  taskId: string,
+  onBehalfOf: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) {
   loadTask(world, principal, taskId, actingStaff(world, principal, onBehalfOf));
   const after = decodeCursor(cursor, 2);
   const rows = world.db
@@ -183,38 +250,73 @@ export function listComments(world: World, principal: Principal, taskId: string,
        WHERE c.task_id = ? AND (c.created_at, c.id) > (?, ?) ORDER BY c.created_at, c.id LIMIT ?`,
     )
     .all(taskId, after?.[0] ?? 0, after?.[1] ?? "", limit + 1) as {
-    id: string; task_id: string; author_id: string; full_name: string; body: string; created_at: number;
+    id: string;
+    task_id: string;
+    author_id: string;
+    full_name: string;
+    body: string;
+    created_at: number;
   }[];
-  return toPage(rows, limit, (r) => [r.created_at, r.id], (r) => ({
-    id: r.id,
-    taskId: r.task_id,
-    author: { id: r.author_id, fullName: r.full_name },
-    body: r.body,
-    createdAt: toVnIso(r.created_at),
-  }));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.created_at, r.id],
+    (r) => ({
+      id: r.id,
+      taskId: r.task_id,
+      author: { id: r.author_id, fullName: r.full_name },
+      body: r.body,
+      createdAt: toVnIso(r.created_at),
+    }),
+  );
 }
 
-export function addComment(world: World, principal: Principal, taskId: string, onBehalfOf: string | undefined, body: string) {
+export function addComment(
+  world: World,
+  principal: Principal,
+  taskId: string,
+  onBehalfOf: string | undefined,
+  body: string,
+) {
   const staffId = actingStaff(world, principal, onBehalfOf);
   loadTask(world, principal, taskId, staffId);
   if (staffId === null) {
-    throw new ApiProblem(400, "on_behalf_of_required", "Bad Request", "A comment needs an author: send On-Behalf-Of.");
+    throw new ApiProblem(
+      400,
+      "on_behalf_of_required",
+      "Bad Request",
+      "A comment needs an author: send On-Behalf-Of.",
+    );
   }
-  const author = world.db.prepare("SELECT full_name FROM staff WHERE id = ?").get(staffId) as { full_name: string } | undefined;
+  const author = world.db.prepare("SELECT full_name FROM staff WHERE id = ?").get(staffId) as
+    | { full_name: string }
+    | undefined;
   if (!author) throw notFound(`No staff member ${staffId}.`);
   const id = newId("cmt", world.randomBytes);
   const now = world.now();
-  world.db.prepare("INSERT INTO task_comments (id, task_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)").run(id, taskId, staffId, body, now);
+  world.db
+    .prepare(
+      "INSERT INTO task_comments (id, task_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .run(id, taskId, staffId, body, now);
   world.db.prepare("UPDATE tasks SET updated_at = ? WHERE id = ?").run(now, taskId);
   emitTask(world, "task.updated", taskId);
-  return { id, taskId, author: { id: staffId, fullName: author.full_name }, body, createdAt: toVnIso(now) };
+  return {
+    id,
+    taskId,
+    author: { id: staffId, fullName: author.full_name },
+    body,
+    createdAt: toVnIso(now),
+  };
 }
 
 /** Emits `task.due_soon` once for each open task whose deadline is within a day. */
 export function emitDueSoon(world: World): void {
   const now = world.now();
   const due = world.db
-    .prepare("SELECT id FROM tasks WHERE due_soon_sent = 0 AND status IN ('pending','in_progress') AND due_at > ? AND due_at <= ?")
+    .prepare(
+      "SELECT id FROM tasks WHERE due_soon_sent = 0 AND status IN ('pending','in_progress') AND due_at > ? AND due_at <= ?",
+    )
     .all(now, now + 86_400_000) as { id: string }[];
   if (due.length === 0) return;
   world.db.transaction(() => {

@@ -23,7 +23,11 @@ function webhookView(world: World, r: WebhookRow) {
          (SELECT last_error FROM webhook_deliveries WHERE webhook_id = ? AND last_error IS NOT NULL
             ORDER BY next_attempt_at DESC LIMIT 1) AS last_error`,
     )
-    .get(r.id, r.id, r.id) as { pending: number; last_delivery: number | null; last_error: string | null };
+    .get(r.id, r.id, r.id) as {
+    pending: number;
+    last_delivery: number | null;
+    last_error: string | null;
+  };
   return {
     id: r.id,
     url: r.url,
@@ -36,17 +40,33 @@ function webhookView(world: World, r: WebhookRow) {
   };
 }
 
-export function createWebhook(world: World, principal: Principal, input: { url: string; events: string[]; description?: string }) {
+export function createWebhook(
+  world: World,
+  principal: Principal,
+  input: { url: string; events: string[]; description?: string },
+) {
   const id = newId("whk", world.randomBytes);
   const secret = `whsec_${world.randomBytes(24).toString("base64url")}`;
   world.db
-    .prepare("INSERT INTO webhooks (id, client_id, url, events, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .run(id, principal.clientId, input.url, JSON.stringify(input.events), input.description ?? null, secret, world.now());
+    .prepare(
+      "INSERT INTO webhooks (id, client_id, url, events, description, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      id,
+      principal.clientId,
+      input.url,
+      JSON.stringify(input.events),
+      input.description ?? null,
+      secret,
+      world.now(),
+    );
   return { ...webhookView(world, loadOwn(world, principal, id)), secret };
 }
 
 function loadOwn(world: World, principal: Principal, id: string): WebhookRow {
-  const row = world.db.prepare("SELECT * FROM webhooks WHERE id = ? AND client_id = ?").get(id, principal.clientId) as WebhookRow | undefined;
+  const row = world.db
+    .prepare("SELECT * FROM webhooks WHERE id = ? AND client_id = ?")
+    .get(id, principal.clientId) as WebhookRow | undefined;
   if (!row) throw notFound(`No webhook ${id} of this client.`);
   return row;
 }
@@ -55,18 +75,30 @@ export function getWebhook(world: World, principal: Principal, id: string) {
   return webhookView(world, loadOwn(world, principal, id));
 }
 
-export function listWebhooks(world: World, principal: Principal, cursor: string | undefined, limit: number) {
+export function listWebhooks(
+  world: World,
+  principal: Principal,
+  cursor: string | undefined,
+  limit: number,
+) {
   const after = decodeCursor(cursor, 1);
   const rows = world.db
     .prepare("SELECT * FROM webhooks WHERE client_id = ? AND id > ? ORDER BY id LIMIT ?")
     .all(principal.clientId, after ? String(after[0]) : "", limit + 1) as WebhookRow[];
-  return toPage(rows, limit, (r) => [r.id], (r) => webhookView(world, r));
+  return toPage(
+    rows,
+    limit,
+    (r) => [r.id],
+    (r) => webhookView(world, r),
+  );
 }
 
 export function deleteWebhook(world: World, principal: Principal, id: string): void {
   loadOwn(world, principal, id);
   world.db.transaction(() => {
-    world.db.prepare("DELETE FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending'").run(id);
+    world.db
+      .prepare("DELETE FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending'")
+      .run(id);
     world.db.prepare("DELETE FROM webhooks WHERE id = ?").run(id);
   })();
 }
@@ -95,18 +127,25 @@ export function listEvents(
   const decoded = decodeCursor(cursor, 1);
   let from = decoded ? Number(decoded[0]) : 0;
   if (!decoded && filter.after) {
-    const anchor = world.db.prepare("SELECT seq FROM events WHERE id = ?").get(filter.after) as { seq: number } | undefined;
+    const anchor = world.db.prepare("SELECT seq FROM events WHERE id = ?").get(filter.after) as
+      | { seq: number }
+      | undefined;
     if (!anchor) throw notFound(`No event ${filter.after}.`);
     from = anchor.seq;
   }
   const scan = Math.max(limit * 5, 100);
-  const rows = world.db.prepare("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?").all(from, scan) as EventRow[];
+  const rows = world.db
+    .prepare("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
+    .all(from, scan) as EventRow[];
   const visible = rows.filter(
-    (r) => (!filter.types || filter.types.includes(r.type)) && canSee(world.db, principal.clientId, principal.scopes, r),
+    (r) =>
+      (!filter.types || filter.types.includes(r.type)) &&
+      canSee(world.db, principal.clientId, principal.scopes, r),
   );
   const page = visible.slice(0, limit);
   const lastScanned = page.length === limit ? page[page.length - 1] : rows[rows.length - 1];
-  const more = page.length === limit ? visible.length > limit || rows.length === scan : rows.length === scan;
+  const more =
+    page.length === limit ? visible.length > limit || rows.length === scan : rows.length === scan;
   return {
     data: page.map((r) => JSON.parse(r.payload) as unknown),
     nextCursor: more && lastScanned ? encodeCursor([lastScanned.seq]) : null,
@@ -115,7 +154,7 @@ export function listEvents(
 
 export function getEvent(world: World, principal: Principal, id: string) {
   const row = world.db.prepare("SELECT * FROM events WHERE id = ?").get(id) as EventRow | undefined;
-  if (!row || !canSee(world.db, principal.clientId, principal.scopes, row)) throw notFound(`No event ${id}.`);
+  if (!row || !canSee(world.db, principal.clientId, principal.scopes, row))
+    throw notFound(`No event ${id}.`);
   return JSON.parse(row.payload) as unknown;
 }
-

@@ -16,15 +16,27 @@ type Signer = SeedDocument["signer"];
 // Central government (fictional office holders).
 const PM_2020: Signer = { fullName: "Trương Đình Viễn", position: "Thủ tướng", authority: null };
 const PM_2021: Signer = { fullName: "Vương Quốc Bảo", position: "Thủ tướng", authority: null };
-const DEPUTY_PM_2021: Signer = { fullName: "Khúc Thành Nam", position: "Phó Thủ tướng", authority: "KT" };
-const VPCP_DEPUTY: Signer = { fullName: "Giang Minh Chiến", position: "Phó Chủ nhiệm", authority: "KT" };
+const DEPUTY_PM_2021: Signer = {
+  fullName: "Khúc Thành Nam",
+  position: "Phó Thủ tướng",
+  authority: "KT",
+};
+const VPCP_DEPUTY: Signer = {
+  fullName: "Giang Minh Chiến",
+  position: "Phó Chủ nhiệm",
+  authority: "KT",
+};
 const BYT_DEPUTY: Signer = { fullName: "Doãn Văn Lực", position: "Thứ trưởng", authority: "KT" };
 const BNV_DEPUTY: Signer = { fullName: "La Văn Sĩ", position: "Thứ trưởng", authority: "KT" };
 const BLDTBXH_DEPUTY: Signer = { fullName: "Âu Thị Hạnh", position: "Thứ trưởng", authority: "KT" };
 
 // UBND tỉnh Lam Giang.
 const CHU_TICH: Signer = { fullName: "Phan Đình Hoan", position: "Chủ tịch", authority: "TM" };
-const PCT_VX: Signer = { fullName: "Lương Thị Minh Nguyệt", position: "Phó Chủ tịch", authority: "KT" };
+const PCT_VX: Signer = {
+  fullName: "Lương Thị Minh Nguyệt",
+  position: "Phó Chủ tịch",
+  authority: "KT",
+};
 const PCT_KT: Signer = { fullName: "Trịnh Quang Vinh", position: "Phó Chủ tịch", authority: "KT" };
 const CVP_UBND: Signer = { fullName: "Đặng Hữu Tài", position: "Chánh Văn phòng", authority: "TL" };
 
@@ -32,7 +44,11 @@ const CVP_UBND: Signer = { fullName: "Đặng Hữu Tài", position: "Chánh Vă
 const GD_SNV: Signer = { fullName: "Mai Xuân Trường", position: "Giám đốc", authority: null };
 const CVP_SNV: Signer = { fullName: "Nông Thị Lụa", position: "Chánh Văn phòng", authority: "TL" };
 const GD_STP: Signer = { fullName: "Kiều Văn Bình", position: "Giám đốc", authority: null };
-const PGD_STP: Signer = { fullName: "Ông Thị Ngọc Diệp", position: "Phó Giám đốc", authority: "KT" };
+const PGD_STP: Signer = {
+  fullName: "Ông Thị Ngọc Diệp",
+  position: "Phó Giám đốc",
+  authority: "KT",
+};
 const GD_SKHDT: Signer = { fullName: "Lại Văn Đông", position: "Giám đốc", authority: null };
 const GD_SGTVT: Signer = { fullName: "Ngô Quang Huy", position: "Giám đốc", authority: null };
 const PGD_SGTVT: Signer = { fullName: "Cù Văn Lộc", position: "Phó Giám đốc", authority: "KT" };
@@ -40,15 +56,27 @@ const PGD_STNMT: Signer = { fullName: "Châu Minh Sang", position: "Phó Giám �
 const GD_SYT: Signer = { fullName: "Vũ Đức Thắng", position: "Giám đốc", authority: null };
 const PGD_SYT: Signer = { fullName: "Tạ Thị Bích Loan", position: "Phó Giám đốc", authority: "KT" };
 const GD_SLDTBXH: Signer = { fullName: "Hà Thị Thu Trang", position: "Giám đốc", authority: null };
-const PGD_SLDTBXH: Signer = { fullName: "Lục Văn Phong", position: "Phó Giám đốc", authority: "KT" };
+const PGD_SLDTBXH: Signer = {
+  fullName: "Lục Văn Phong",
+  position: "Phó Giám đốc",
+  authority: "KT",
+};
 const GD_SXD: Signer = { fullName: "Tống Văn Hiếu", position: "Giám đốc", authority: null };
 const GD_CAT: Signer = { fullName: "Văn Công Thành", position: "Giám đốc", authority: null };
 const PGD_CAT: Signer = { fullName: "Mạc Đình Quân", position: "Phó Giám đốc", authority: "KT" };
 
 // Commune level.
-const CT_THANH_LAM: Signer = { fullName: "Lý Thị Hồng Nhung", position: "Chủ tịch", authority: "TM" };
+const CT_THANH_LAM: Signer = {
+  fullName: "Lý Thị Hồng Nhung",
+  position: "Chủ tịch",
+  authority: "TM",
+};
 const CT_SON_THUY: Signer = { fullName: "Quách Văn Tư", position: "Chủ tịch", authority: "TM" };
-const PCT_HOA_GIANG: Signer = { fullName: "Đinh Công Hậu", position: "Phó Chủ tịch", authority: "KT" };
+const PCT_HOA_GIANG: Signer = {
+  fullName: "Đinh Công Hậu",
+  position: "Phó Chủ tịch",
+  authority: "KT",
+};
 
 const UBND_TINH = "UBND tỉnh Lam Giang";
 const UBND_TINH_CODE = "000.00.00.H99";
@@ -77,7 +105,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_dien",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc tăng cường các biện pháp phòng, chống dịch COVID-19 tại các cơ sở giáo dục và nơi tập trung đông người",
+    subject:
+      "Về việc tăng cường các biện pháp phòng, chống dịch COVID-19 tại các cơ sở giáo dục và nơi tập trung đông người",
     summary:
       "Yêu cầu tiếp tục cho học sinh, sinh viên nghỉ học đến hết tháng 3/2020 và khử khuẩn toàn bộ trường học. Hạn chế tổ chức các hoạt động tập trung đông người không cần thiết.",
     signer: CHU_TICH,
@@ -97,7 +126,8 @@ export const documents: readonly SeedDocument[] = [
     type: "quyet_dinh",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc thành lập Khu cách ly tập trung phòng, chống dịch COVID-19 tại Ký túc xá Trường Cao đẳng Lam Giang",
+    subject:
+      "Về việc thành lập Khu cách ly tập trung phòng, chống dịch COVID-19 tại Ký túc xá Trường Cao đẳng Lam Giang",
     summary:
       "Thành lập khu cách ly tập trung quy mô 300 giường tại Ký túc xá Trường Cao đẳng Lam Giang. Giao Bộ Chỉ huy Quân sự tỉnh chủ trì quản lý, Sở Y tế bảo đảm chuyên môn y tế.",
     signer: CHU_TICH,
@@ -207,7 +237,8 @@ export const documents: readonly SeedDocument[] = [
     type: "chi_thi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về quyết liệt thực hiện đợt cao điểm phòng, chống dịch COVID-19 trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Về quyết liệt thực hiện đợt cao điểm phòng, chống dịch COVID-19 trên địa bàn tỉnh Lam Giang",
     summary:
       "Triển khai Chỉ thị số 15/CT-TTg trên địa bàn tỉnh: dừng các hoạt động tập trung trên 20 người, đóng cửa cơ sở kinh doanh dịch vụ không thiết yếu. Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm nếu để dịch lây lan trong phạm vi quản lý.",
     signer: CHU_TICH,
@@ -247,7 +278,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: "Bộ Nội vụ",
     issuerAgencyCode: null,
-    subject: "V/v bố trí thời gian làm việc phù hợp và làm việc trực tuyến trong thời gian phòng, chống dịch COVID-19",
+    subject:
+      "V/v bố trí thời gian làm việc phù hợp và làm việc trực tuyến trong thời gian phòng, chống dịch COVID-19",
     summary:
       "Đề nghị các bộ, ngành, địa phương bố trí cán bộ, công chức làm việc tại nhà bằng hình thức trực tuyến, trừ các bộ phận phải trực tiếp giải quyết công việc. Bảo đảm hoạt động thông suốt của cơ quan.",
     signer: BNV_DEPUTY,
@@ -282,7 +314,8 @@ export const documents: readonly SeedDocument[] = [
     type: "giay_moi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Họp trực tuyến Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh triển khai Chỉ thị số 16/CT-TTg",
+    subject:
+      "Họp trực tuyến Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh triển khai Chỉ thị số 16/CT-TTg",
     summary:
       "Mời thành viên Ban Chỉ đạo tỉnh và Chủ tịch UBND các huyện, thị xã, thành phố dự họp trực tuyến lúc 20 giờ ngày 31/3/2020. Điểm cầu chính tại Phòng họp trực tuyến UBND tỉnh.",
     signer: CVP_UBND,
@@ -317,7 +350,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_dien",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc thực hiện ngay các biện pháp cấp bách phòng, chống dịch COVID-19 theo Chỉ thị số 16/CT-TTg",
+    subject:
+      "Về việc thực hiện ngay các biện pháp cấp bách phòng, chống dịch COVID-19 theo Chỉ thị số 16/CT-TTg",
     summary:
       "Công điện khẩn yêu cầu thực hiện cách ly toàn xã hội trên địa bàn tỉnh từ 0 giờ ngày 01/4/2020. Thiết lập chốt kiểm soát tại các cửa ngõ ra, vào tỉnh; chỉ cho phép lưu thông hàng hóa thiết yếu và các trường hợp thật cần thiết.",
     signer: CHU_TICH,
@@ -378,7 +412,8 @@ export const documents: readonly SeedDocument[] = [
     type: "chi_thi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh Lam Giang",
     summary:
       "Cụ thể hóa Chỉ thị số 16/CT-TTg: người dân ở tại nhà, chỉ ra ngoài khi mua lương thực, thực phẩm, thuốc men, cấp cứu và làm việc tại cơ sở sản xuất, kinh doanh thiết yếu. Cơ quan hành chính bố trí làm việc trực tuyến; bộ phận một cửa các cấp ưu tiên tiếp nhận hồ sơ trực tuyến và qua bưu chính.",
     signer: CHU_TICH,
@@ -504,7 +539,8 @@ export const documents: readonly SeedDocument[] = [
     type: "bao_cao",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Báo cáo kết quả thực hiện Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Báo cáo kết quả thực hiện Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ trên địa bàn tỉnh Lam Giang",
     summary:
       "Báo cáo Thủ tướng Chính phủ kết quả 15 ngày thực hiện cách ly xã hội: không phát sinh ca mắc mới trong cộng đồng, 1.240 người hoàn thành cách ly tập trung. Đề xuất tiếp tục áp dụng biện pháp cách ly tại các khu vực có nguy cơ.",
     signer: PCT_VX,
@@ -519,7 +555,8 @@ export const documents: readonly SeedDocument[] = [
     type: "ke_hoach",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Kế hoạch triển khai thực hiện Nghị quyết số 42/NQ-CP của Chính phủ trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Kế hoạch triển khai thực hiện Nghị quyết số 42/NQ-CP của Chính phủ trên địa bàn tỉnh Lam Giang",
     summary:
       "Phân công Sở Lao động - Thương binh và Xã hội chủ trì rà soát, lập danh sách đối tượng được hỗ trợ; UBND cấp xã niêm yết công khai danh sách. Hoàn thành chi trả đợt 1 trước ngày 30/5/2020.",
     signer: PCT_VX,
@@ -548,7 +585,8 @@ export const documents: readonly SeedDocument[] = [
     type: "thong_bao",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh ngày 22/4/2020",
+    subject:
+      "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh ngày 22/4/2020",
     summary:
       "Giao Sở Y tế duy trì giám sát tại cộng đồng, Công an tỉnh và Sở Giao thông vận tải tiếp tục kiểm soát tại các chốt. Sở Lao động - Thương binh và Xã hội đẩy nhanh chi trả hỗ trợ theo Nghị quyết số 42/NQ-CP.",
     signer: CVP_UBND,
@@ -644,7 +682,8 @@ export const documents: readonly SeedDocument[] = [
     type: "quyet_dinh",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc trong phòng, chống dịch COVID-19",
+    subject:
+      "Về việc tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc trong phòng, chống dịch COVID-19",
     summary:
       "Tặng Bằng khen của Chủ tịch UBND tỉnh cho 25 tập thể và 63 cá nhân có thành tích xuất sắc trong phòng, chống dịch COVID-19 năm 2020, theo đề nghị của Sở Nội vụ.",
     signer: CHU_TICH,
@@ -659,7 +698,8 @@ export const documents: readonly SeedDocument[] = [
     type: "bao_cao",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Báo cáo tổng kết công tác phòng, chống dịch COVID-19 năm 2020 và phương hướng năm 2021",
+    subject:
+      "Báo cáo tổng kết công tác phòng, chống dịch COVID-19 năm 2020 và phương hướng năm 2021",
     summary:
       "Tổng kết công tác phòng, chống dịch năm 2020: tỉnh ghi nhận 7 ca mắc, không có ca tử vong, các ổ dịch được khoanh vùng kịp thời. Đề ra nhiệm vụ năm 2021, trong đó có chuẩn bị triển khai tiêm vắc xin.",
     signer: PCT_VX,
@@ -676,7 +716,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_dien",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc tăng cường các biện pháp phòng, chống dịch COVID-19 trong dịp Tết Nguyên đán Tân Sửu 2021",
+    subject:
+      "Về việc tăng cường các biện pháp phòng, chống dịch COVID-19 trong dịp Tết Nguyên đán Tân Sửu 2021",
     summary:
       "Yêu cầu người về từ vùng có dịch khai báo y tế ngay khi đến tỉnh; hạn chế tổ chức liên hoan, gặp mặt cuối năm và lễ hội đầu xuân. Thực hiện nghiêm thông điệp 5K.",
     signer: CHU_TICH,
@@ -736,7 +777,8 @@ export const documents: readonly SeedDocument[] = [
     type: "ke_hoach",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Kế hoạch triển khai tiêm vắc xin phòng COVID-19 trên địa bàn tỉnh Lam Giang năm 2021 - 2022",
+    subject:
+      "Kế hoạch triển khai tiêm vắc xin phòng COVID-19 trên địa bàn tỉnh Lam Giang năm 2021 - 2022",
     summary:
       "Mục tiêu tiêm đủ liều cho ít nhất 70% dân số từ 18 tuổi trở lên. Thứ tự ưu tiên theo Nghị quyết của Chính phủ; Sở Y tế chủ trì tổ chức các điểm tiêm cố định và lưu động.",
     signer: PCT_VX,
@@ -751,7 +793,8 @@ export const documents: readonly SeedDocument[] = [
     type: "nghi_quyet",
     issuerName: "Chính phủ",
     issuerAgencyCode: "000.00.00.G22",
-    subject: "Về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19",
+    subject:
+      "Về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19",
     summary:
       "Ban hành 12 chính sách hỗ trợ với tổng kinh phí khoảng 26 nghìn tỷ đồng, trong đó có hỗ trợ người lao động tạm hoãn hợp đồng lao động, ngừng việc, chấm dứt hợp đồng lao động và lao động không có giao kết hợp đồng. Giao UBND các tỉnh, thành phố tổ chức thực hiện.",
     signer: { ...PM_2021, authority: "TM" },
@@ -797,7 +840,8 @@ export const documents: readonly SeedDocument[] = [
     type: "ke_hoach",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Kế hoạch triển khai Nghị quyết số 68/NQ-CP và Quyết định số 23/2021/QĐ-TTg trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Kế hoạch triển khai Nghị quyết số 68/NQ-CP và Quyết định số 23/2021/QĐ-TTg trên địa bàn tỉnh Lam Giang",
     summary:
       "Giao nhiệm vụ tiếp nhận, thẩm định hồ sơ cho Sở Lao động - Thương binh và Xã hội, Bảo hiểm xã hội tỉnh và UBND cấp xã. Thời gian giải quyết mỗi chính sách không quá 05 ngày làm việc kể từ khi nhận đủ hồ sơ.",
     signer: PCT_VX,
@@ -827,7 +871,8 @@ export const documents: readonly SeedDocument[] = [
     type: "thong_bao",
     issuerName: "Sở Lao động - Thương binh và Xã hội tỉnh Lam Giang",
     issuerAgencyCode: "000.00.17.H99",
-    subject: "Về việc tiếp nhận hồ sơ đề nghị hỗ trợ theo Nghị quyết số 68/NQ-CP qua Cổng dịch vụ công",
+    subject:
+      "Về việc tiếp nhận hồ sơ đề nghị hỗ trợ theo Nghị quyết số 68/NQ-CP qua Cổng dịch vụ công",
     summary:
       "Từ ngày 15/7/2021, người sử dụng lao động và người lao động nộp hồ sơ đề nghị hỗ trợ trực tuyến trên Cổng dịch vụ công của tỉnh. Hồ sơ được giải quyết trong 05 ngày làm việc; hạn cuối nhận hồ sơ là ngày 31/12/2021.",
     signer: GD_SLDTBXH,
@@ -847,7 +892,8 @@ export const documents: readonly SeedDocument[] = [
     type: "giay_moi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Họp trực tuyến Ban Chỉ đạo tỉnh đánh giá tình hình dịch COVID-19 và quyết định biện pháp giãn cách xã hội",
+    subject:
+      "Họp trực tuyến Ban Chỉ đạo tỉnh đánh giá tình hình dịch COVID-19 và quyết định biện pháp giãn cách xã hội",
     summary:
       "Mời thành viên Ban Chỉ đạo tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố dự họp trực tuyến lúc 15 giờ ngày 17/7/2021.",
     signer: CVP_UBND,
@@ -862,7 +908,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_dien",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc thực hiện giãn cách xã hội theo Chỉ thị số 15/CT-TTg trên địa bàn huyện Giang Sơn",
+    subject:
+      "Về việc thực hiện giãn cách xã hội theo Chỉ thị số 15/CT-TTg trên địa bàn huyện Giang Sơn",
     summary:
       "Áp dụng giãn cách xã hội theo Chỉ thị số 15/CT-TTg trên toàn huyện Giang Sơn trong 14 ngày từ 0 giờ ngày 18/7/2021. Không tập trung quá 10 người ngoài công sở, trường học, bệnh viện; giữ khoảng cách tối thiểu 2 mét nơi công cộng.",
     signer: CHU_TICH,
@@ -882,7 +929,8 @@ export const documents: readonly SeedDocument[] = [
     type: "chi_thi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về việc thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên địa bàn thành phố Lam Giang",
+    subject:
+      "Về việc thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên địa bàn thành phố Lam Giang",
     summary:
       "Thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên toàn thành phố Lam Giang trong 14 ngày từ 0 giờ ngày 19/7/2021. Người dân chỉ ra khỏi nhà khi thật cần thiết; các cơ quan hành chính làm việc trực tuyến, bộ phận một cửa chỉ tiếp nhận hồ sơ trực tuyến và qua bưu chính.",
     signer: CHU_TICH,
@@ -963,7 +1011,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "V/v tổ chức làm việc trực tuyến tại các cơ quan hành chính trên địa bàn thành phố Lam Giang",
+    subject:
+      "V/v tổ chức làm việc trực tuyến tại các cơ quan hành chính trên địa bàn thành phố Lam Giang",
     summary:
       "Yêu cầu các sở, ban, ngành có trụ sở tại thành phố Lam Giang bố trí tối thiểu 70% công chức làm việc tại nhà. Văn bản được ký số và gửi, nhận hoàn toàn trên hệ thống quản lý văn bản điện tử.",
     signer: PCT_VX,
@@ -1028,7 +1077,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: "Sở Kế hoạch và Đầu tư tỉnh Lam Giang",
     issuerAgencyCode: "000.00.13.H99",
-    subject: "V/v đẩy mạnh tiếp nhận hồ sơ đăng ký doanh nghiệp qua mạng điện tử trong thời gian giãn cách xã hội",
+    subject:
+      "V/v đẩy mạnh tiếp nhận hồ sơ đăng ký doanh nghiệp qua mạng điện tử trong thời gian giãn cách xã hội",
     summary:
       "Phòng Đăng ký kinh doanh chỉ tiếp nhận hồ sơ qua mạng điện tử trong thời gian giãn cách. Doanh nghiệp được hướng dẫn qua điện thoại và thư điện tử.",
     signer: GD_SKHDT,
@@ -1043,8 +1093,10 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "V/v triển khai một số nhiệm vụ bảo đảm an ninh, trật tự trong thời gian giãn cách xã hội",
-    summary: "Giao nhiệm vụ cho các cơ quan liên quan về công tác bảo đảm an ninh, trật tự trong thời gian giãn cách xã hội.",
+    subject:
+      "V/v triển khai một số nhiệm vụ bảo đảm an ninh, trật tự trong thời gian giãn cách xã hội",
+    summary:
+      "Giao nhiệm vụ cho các cơ quan liên quan về công tác bảo đảm an ninh, trật tự trong thời gian giãn cách xã hội.",
     signer: CHU_TICH,
     issuedAt: "2021-07-24",
     urgency: "khan",
@@ -1057,7 +1109,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: "UBND tỉnh Bắc Lam",
     issuerAgencyCode: null,
-    subject: "V/v phối hợp đưa công dân tỉnh Lam Giang đang lưu trú tại tỉnh Bắc Lam trở về địa phương",
+    subject:
+      "V/v phối hợp đưa công dân tỉnh Lam Giang đang lưu trú tại tỉnh Bắc Lam trở về địa phương",
     summary:
       "UBND tỉnh Bắc Lam đề nghị phối hợp tiếp nhận 320 công dân tỉnh Lam Giang có nguyện vọng trở về. Danh sách và lịch trình đưa đón kèm theo văn bản.",
     signer: { fullName: "Thân Văn Khuê", position: "Phó Chủ tịch", authority: "KT" },
@@ -1125,7 +1178,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: "Sở Nội vụ tỉnh Lam Giang",
     issuerAgencyCode: "000.00.11.H99",
-    subject: "V/v thực hiện chế độ đối với cán bộ, công chức, viên chức được huy động tham gia phòng, chống dịch COVID-19",
+    subject:
+      "V/v thực hiện chế độ đối với cán bộ, công chức, viên chức được huy động tham gia phòng, chống dịch COVID-19",
     summary:
       "Hướng dẫn các cơ quan, đơn vị lập danh sách cán bộ, công chức, viên chức được huy động tham gia phòng, chống dịch để chi trả chế độ theo quy định. Gửi danh sách về Sở Nội vụ trước ngày 20/8/2021.",
     signer: GD_SNV,
@@ -1175,7 +1229,8 @@ export const documents: readonly SeedDocument[] = [
     type: "cong_van",
     issuerName: "Văn phòng Chính phủ",
     issuerAgencyCode: "000.00.00.G22",
-    subject: "V/v ý kiến chỉ đạo của Thủ tướng Chính phủ về đẩy mạnh xét nghiệm, cách ly trong phòng, chống dịch COVID-19",
+    subject:
+      "V/v ý kiến chỉ đạo của Thủ tướng Chính phủ về đẩy mạnh xét nghiệm, cách ly trong phòng, chống dịch COVID-19",
     summary:
       "Truyền đạt ý kiến chỉ đạo của Thủ tướng Chính phủ yêu cầu các địa phương đang giãn cách xã hội đẩy mạnh xét nghiệm diện rộng, tách F0 khỏi cộng đồng. Báo cáo kết quả trước ngày 25/8/2021.",
     signer: VPCP_DEPUTY,
@@ -1190,7 +1245,8 @@ export const documents: readonly SeedDocument[] = [
     type: "thong_bao",
     issuerName: "Sở Xây dựng tỉnh Lam Giang",
     issuerAgencyCode: "000.00.19.H99",
-    subject: "Về việc tạm dừng thi công các công trình xây dựng chưa đáp ứng điều kiện phòng, chống dịch COVID-19",
+    subject:
+      "Về việc tạm dừng thi công các công trình xây dựng chưa đáp ứng điều kiện phòng, chống dịch COVID-19",
     summary:
       "Công trình trên địa bàn thành phố Lam Giang chỉ được thi công khi bố trí công nhân “3 tại chỗ” và có phương án phòng dịch được phê duyệt. Các công trình khác tạm dừng thi công.",
     signer: GD_SXD,
@@ -1226,7 +1282,8 @@ export const documents: readonly SeedDocument[] = [
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
     subject: "Báo cáo một số nội dung về công tác bảo đảm an ninh trên địa bàn tỉnh",
-    summary: "Báo cáo cấp có thẩm quyền một số nội dung về công tác bảo đảm an ninh trên địa bàn tỉnh.",
+    summary:
+      "Báo cáo cấp có thẩm quyền một số nội dung về công tác bảo đảm an ninh trên địa bàn tỉnh.",
     signer: CHU_TICH,
     issuedAt: "2021-08-20",
     urgency: "thuong",
@@ -1289,7 +1346,8 @@ export const documents: readonly SeedDocument[] = [
     type: "giay_moi",
     issuerName: "Sở Y tế tỉnh Lam Giang",
     issuerAgencyCode: "000.00.16.H99",
-    subject: "Họp trực tuyến đánh giá tiến độ tiêm vắc xin phòng COVID-19 và triển khai giai đoạn tiếp theo",
+    subject:
+      "Họp trực tuyến đánh giá tiến độ tiêm vắc xin phòng COVID-19 và triển khai giai đoạn tiếp theo",
     summary:
       "Mời Giám đốc Trung tâm Y tế các huyện, thị xã, thành phố dự họp trực tuyến lúc 14 giờ ngày 30/9/2021.",
     signer: PGD_SYT,
@@ -1318,7 +1376,8 @@ export const documents: readonly SeedDocument[] = [
     type: "nghi_quyet",
     issuerName: "Chính phủ",
     issuerAgencyCode: "000.00.00.G22",
-    subject: "Ban hành Quy định tạm thời “Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19”",
+    subject:
+      "Ban hành Quy định tạm thời “Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19”",
     summary:
       "Chuyển từ mục tiêu “Zero COVID” sang thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch. Phân loại 04 cấp độ dịch theo tỷ lệ ca mắc mới, độ bao phủ vắc xin và năng lực điều trị để áp dụng biện pháp tương ứng.",
     signer: { ...PM_2021, authority: "TM" },
@@ -1333,7 +1392,8 @@ export const documents: readonly SeedDocument[] = [
     type: "chi_thi",
     issuerName: UBND_TINH,
     issuerAgencyCode: UBND_TINH_CODE,
-    subject: "Về thực hiện thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19 trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Về thực hiện thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19 trên địa bàn tỉnh Lam Giang",
     summary:
       "Triển khai Nghị quyết số 128/NQ-CP: dừng áp dụng Chỉ thị số 15/CT-TTg và 16/CT-TTg trên địa bàn tỉnh; áp dụng biện pháp theo cấp độ dịch của từng xã, phường. Khôi phục hoạt động sản xuất, kinh doanh và tiếp nhận hồ sơ trực tiếp tại bộ phận một cửa.",
     signer: CHU_TICH,
@@ -1353,7 +1413,8 @@ export const documents: readonly SeedDocument[] = [
     type: "huong_dan",
     issuerName: "Sở Y tế tỉnh Lam Giang",
     issuerAgencyCode: "000.00.16.H99",
-    subject: "Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP trên địa bàn tỉnh Lam Giang",
+    subject:
+      "Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP trên địa bàn tỉnh Lam Giang",
     summary:
       "Hướng dẫn cách đánh giá cấp độ dịch ở cấp xã, cấp huyện và yêu cầu xét nghiệm, cách ly tương ứng. Cập nhật cấp độ dịch hằng tuần vào thứ Hai.",
     signer: GD_SYT,
@@ -1383,7 +1444,8 @@ export const documents: readonly SeedDocument[] = [
     type: "bao_cao",
     issuerName: "Sở Kế hoạch và Đầu tư tỉnh Lam Giang",
     issuerAgencyCode: "000.00.13.H99",
-    subject: "Báo cáo tình hình doanh nghiệp tạm ngừng kinh doanh, giải thể do ảnh hưởng của dịch COVID-19 9 tháng năm 2021",
+    subject:
+      "Báo cáo tình hình doanh nghiệp tạm ngừng kinh doanh, giải thể do ảnh hưởng của dịch COVID-19 9 tháng năm 2021",
     summary:
       "Trong 9 tháng năm 2021 có 412 doanh nghiệp đăng ký tạm ngừng kinh doanh, tăng 18% so với cùng kỳ; 96 doanh nghiệp giải thể. Đề xuất giải pháp hỗ trợ doanh nghiệp phục hồi.",
     signer: GD_SKHDT,
@@ -1430,7 +1492,11 @@ export const documents: readonly SeedDocument[] = [
     urgency: "thuong_khan",
     confidentiality: "thuong",
     directive: {
-      audiences: [{ kind: "public" }, { kind: "area", code: "99" }, { kind: "agency", code: "000.00.16.H99" }],
+      audiences: [
+        { kind: "public" },
+        { kind: "area", code: "99" },
+        { kind: "agency", code: "000.00.16.H99" },
+      ],
       effectiveFrom: "2021-12-06T12:00:00+07:00",
       effectiveTo: null,
     },

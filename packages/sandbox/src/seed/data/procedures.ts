@@ -47,7 +47,10 @@ function cccdField(key: string, vi: string, en: string, required = true): SeedFo
   return {
     key,
     label: { vi, en },
-    hint: { vi: "Số định danh cá nhân gồm 12 chữ số.", en: "12-digit personal identification number." },
+    hint: {
+      vi: "Số định danh cá nhân gồm 12 chữ số.",
+      en: "12-digit personal identification number.",
+    },
     type: "cccd",
     required,
   };
@@ -61,7 +64,10 @@ function contactPhone(required = true): SeedFormField {
   return {
     key: "contactPhone",
     label: { vi: "Số điện thoại liên hệ", en: "Contact phone number" },
-    hint: { vi: "Dùng để nhận tin nhắn thông báo kết quả.", en: "Used for result notifications by SMS." },
+    hint: {
+      vi: "Dùng để nhận tin nhắn thông báo kết quả.",
+      en: "Used for result notifications by SMS.",
+    },
     type: "phone",
     required,
   };
@@ -113,12 +119,24 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 10,
     feeAmount: 200000,
     requiredPapers: [
-      { name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)", originals: 1, copies: 0 },
-      { name: "Thẻ Căn cước công dân hoặc Hộ chiếu của người được cấp Phiếu", originals: 0, copies: 1 },
+      {
+        name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)",
+        originals: 1,
+        copies: 0,
+      },
+      {
+        name: "Thẻ Căn cước công dân hoặc Hộ chiếu của người được cấp Phiếu",
+        originals: 0,
+        copies: 1,
+      },
       { name: "Giấy tờ chứng minh nơi cư trú", originals: 0, copies: 1 },
     ],
     formFields: [
-      fullNameField("fullName", "Họ và tên người được cấp Phiếu", "Full name of the person concerned"),
+      fullNameField(
+        "fullName",
+        "Họ và tên người được cấp Phiếu",
+        "Full name of the person concerned",
+      ),
       dateField("dateOfBirth", "Ngày sinh", "Date of birth"),
       cccdField("idNumber", "Số Căn cước công dân", "Citizen ID number"),
       addressField("permanentAddress", "Nơi thường trú", "Permanent residence"),
@@ -132,8 +150,14 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "phieu_so_1", label: { vi: "Phiếu lý lịch tư pháp số 1", en: "Criminal record slip no. 1" } },
-          { value: "phieu_so_2", label: { vi: "Phiếu lý lịch tư pháp số 2", en: "Criminal record slip no. 2" } },
+          {
+            value: "phieu_so_1",
+            label: { vi: "Phiếu lý lịch tư pháp số 1", en: "Criminal record slip no. 1" },
+          },
+          {
+            value: "phieu_so_2",
+            label: { vi: "Phiếu lý lịch tư pháp số 2", en: "Criminal record slip no. 2" },
+          },
         ],
       },
       {
@@ -143,22 +167,36 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         options: [
           { value: "xin_viec", label: { vi: "Bổ sung hồ sơ xin việc", en: "Job application" } },
-          { value: "du_hoc", label: { vi: "Du học, định cư nước ngoài", en: "Study or settlement abroad" } },
-          { value: "thanh_lap_doanh_nghiep", label: { vi: "Thành lập, quản lý doanh nghiệp", en: "Founding or managing a company" } },
+          {
+            value: "du_hoc",
+            label: { vi: "Du học, định cư nước ngoài", en: "Study or settlement abroad" },
+          },
+          {
+            value: "thanh_lap_doanh_nghiep",
+            label: { vi: "Thành lập, quản lý doanh nghiệp", en: "Founding or managing a company" },
+          },
           { value: "khac", label: { vi: "Mục đích khác", en: "Other" } },
         ],
       },
       {
         key: "numberOfCopies",
         label: { vi: "Số lượng Phiếu yêu cầu cấp", en: "Number of copies" },
-        hint: { vi: "Từ Phiếu thứ 3 trở đi thu thêm 5.000 đồng/Phiếu.", en: "From the 3rd copy on, 5,000 VND per extra copy." },
+        hint: {
+          vi: "Từ Phiếu thứ 3 trở đi thu thêm 5.000 đồng/Phiếu.",
+          en: "From the 3rd copy on, 5,000 VND per extra copy.",
+        },
         type: "number",
         required: true,
         minimum: 1,
         maximum: 10,
       },
       contactPhone(),
-      fileField("scanOfIdCard", "Ảnh chụp/bản quét Căn cước công dân (2 mặt)", "Scan of citizen ID card (both sides)", true),
+      fileField(
+        "scanOfIdCard",
+        "Ảnh chụp/bản quét Căn cước công dân (2 mặt)",
+        "Scan of citizen ID card (both sides)",
+        true,
+      ),
     ],
     resultDescription: "Phiếu lý lịch tư pháp (bản chính)",
     legalBasis: [
@@ -176,7 +214,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 10,
     feeAmount: 0,
     requiredPapers: [
-      { name: "Văn bản yêu cầu cấp Phiếu lý lịch tư pháp của cơ quan, tổ chức (Mẫu số 04/2013/TT-LLTP)", originals: 1, copies: 0 },
+      {
+        name: "Văn bản yêu cầu cấp Phiếu lý lịch tư pháp của cơ quan, tổ chức (Mẫu số 04/2013/TT-LLTP)",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -188,15 +230,26 @@ export const procedures: readonly SeedProcedure[] = [
       },
       {
         key: "officialLetterNumber",
-        label: { vi: "Số, ký hiệu văn bản yêu cầu", en: "Number and notation of the request letter" },
+        label: {
+          vi: "Số, ký hiệu văn bản yêu cầu",
+          en: "Number and notation of the request letter",
+        },
         hint: { vi: "Ví dụ: 125/CAT-PC01", en: "For example: 125/CAT-PC01" },
         type: "text",
         required: true,
         maxLength: 50,
         pattern: "^[0-9]{1,6}/[A-Za-zĐđ0-9-]+$",
       },
-      fullNameField("subjectFullName", "Họ và tên người được yêu cầu cấp Phiếu", "Full name of the person concerned"),
-      cccdField("subjectIdNumber", "Số định danh cá nhân của người được yêu cầu cấp Phiếu", "Personal ID number of the person concerned"),
+      fullNameField(
+        "subjectFullName",
+        "Họ và tên người được yêu cầu cấp Phiếu",
+        "Full name of the person concerned",
+      ),
+      cccdField(
+        "subjectIdNumber",
+        "Số định danh cá nhân của người được yêu cầu cấp Phiếu",
+        "Personal ID number of the person concerned",
+      ),
       {
         key: "reason",
         label: { vi: "Lý do yêu cầu", en: "Reason for the request" },
@@ -204,7 +257,12 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 1000,
       },
-      fileField("scanOfRequestLetter", "Bản quét văn bản yêu cầu có chữ ký, đóng dấu", "Signed and stamped request letter (scan)", true),
+      fileField(
+        "scanOfRequestLetter",
+        "Bản quét văn bản yêu cầu có chữ ký, đóng dấu",
+        "Signed and stamped request letter (scan)",
+        true,
+      ),
     ],
     resultDescription: "Phiếu lý lịch tư pháp số 1 gửi cơ quan, tổ chức yêu cầu",
     legalBasis: ["Luật Lý lịch tư pháp số 28/2009/QH12", "Thông tư 13/2011/TT-BTP"],
@@ -218,7 +276,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 10,
     feeAmount: 1000000,
     requiredPapers: [
-      { name: "Đơn đăng ký hoạt động Văn phòng công chứng (Mẫu TP-CC-05)", originals: 1, copies: 0 },
+      {
+        name: "Đơn đăng ký hoạt động Văn phòng công chứng (Mẫu TP-CC-05)",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Quyết định cho phép thành lập Văn phòng công chứng", originals: 0, copies: 1 },
       { name: "Giấy tờ chứng minh trụ sở của Văn phòng công chứng", originals: 0, copies: 1 },
     ],
@@ -231,8 +293,16 @@ export const procedures: readonly SeedProcedure[] = [
         maxLength: 200,
       },
       addressField("officeAddress", "Địa chỉ trụ sở", "Office address"),
-      fullNameField("headNotaryFullName", "Họ và tên Trưởng Văn phòng", "Full name of the head notary"),
-      dateField("establishmentDecisionDate", "Ngày ban hành Quyết định cho phép thành lập", "Date of the establishment decision"),
+      fullNameField(
+        "headNotaryFullName",
+        "Họ và tên Trưởng Văn phòng",
+        "Full name of the head notary",
+      ),
+      dateField(
+        "establishmentDecisionDate",
+        "Ngày ban hành Quyết định cho phép thành lập",
+        "Date of the establishment decision",
+      ),
       {
         key: "numberOfNotaries",
         label: { vi: "Số công chứng viên hợp danh", en: "Number of partner notaries" },
@@ -246,7 +316,11 @@ export const procedures: readonly SeedProcedure[] = [
       fileField("premisesProof", "Giấy tờ chứng minh trụ sở", "Proof of office premises", true),
     ],
     resultDescription: "Giấy đăng ký hoạt động Văn phòng công chứng",
-    legalBasis: ["Luật Công chứng số 53/2014/QH13", "Nghị định 29/2015/NĐ-CP", "Thông tư 257/2016/TT-BTC"],
+    legalBasis: [
+      "Luật Công chứng số 53/2014/QH13",
+      "Nghị định 29/2015/NĐ-CP",
+      "Thông tư 257/2016/TT-BTC",
+    ],
   },
   {
     code: "1.001800",
@@ -257,7 +331,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 10,
     feeAmount: 0,
     requiredPapers: [
-      { name: "Văn bản đề nghị cấp Thẻ công chứng viên của tổ chức hành nghề công chứng", originals: 1, copies: 0 },
+      {
+        name: "Văn bản đề nghị cấp Thẻ công chứng viên của tổ chức hành nghề công chứng",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Ảnh chân dung cỡ 2cm x 3cm chụp không quá 06 tháng", originals: 2, copies: 0 },
     ],
     formFields: [
@@ -265,7 +343,10 @@ export const procedures: readonly SeedProcedure[] = [
       cccdField("notaryIdNumber", "Số Căn cước công dân", "Citizen ID number"),
       {
         key: "appointmentDecisionNumber",
-        label: { vi: "Số Quyết định bổ nhiệm công chứng viên", en: "Notary appointment decision number" },
+        label: {
+          vi: "Số Quyết định bổ nhiệm công chứng viên",
+          en: "Notary appointment decision number",
+        },
         type: "text",
         required: true,
         maxLength: 50,
@@ -295,7 +376,11 @@ export const procedures: readonly SeedProcedure[] = [
     requiredPapers: [
       { name: "Tờ trình đề nghị khen thưởng", originals: 1, copies: 0 },
       { name: "Biên bản họp Hội đồng thi đua, khen thưởng cơ sở", originals: 1, copies: 0 },
-      { name: "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng", originals: 1, copies: 0 },
+      {
+        name: "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -334,8 +419,18 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 2000,
       },
-      fileField("achievementReport", "Báo cáo thành tích (có xác nhận của cấp trình)", "Achievement report (certified by the proposing level)", true),
-      fileField("councilMinutes", "Biên bản họp Hội đồng thi đua, khen thưởng", "Minutes of the emulation and commendation council", true),
+      fileField(
+        "achievementReport",
+        "Báo cáo thành tích (có xác nhận của cấp trình)",
+        "Achievement report (certified by the proposing level)",
+        true,
+      ),
+      fileField(
+        "councilMinutes",
+        "Biên bản họp Hội đồng thi đua, khen thưởng",
+        "Minutes of the emulation and commendation council",
+        true,
+      ),
     ],
     resultDescription: "Quyết định tặng Bằng khen của Chủ tịch UBND tỉnh kèm Bằng khen",
     legalBasis: ["Luật Thi đua, khen thưởng số 15/2003/QH11", "Nghị định 91/2017/NĐ-CP"],
@@ -351,7 +446,11 @@ export const procedures: readonly SeedProcedure[] = [
     requiredPapers: [
       { name: "Tờ trình đề nghị xét tặng danh hiệu", originals: 1, copies: 0 },
       { name: "Báo cáo thành tích cá nhân", originals: 1, copies: 0 },
-      { name: "Giấy chứng nhận sáng kiến hoặc đề tài khoa học được công nhận", originals: 0, copies: 1 },
+      {
+        name: "Giấy chứng nhận sáng kiến hoặc đề tài khoa học được công nhận",
+        originals: 0,
+        copies: 1,
+      },
     ],
     formFields: [
       fullNameField("nomineeFullName", "Họ và tên cá nhân đề nghị", "Full name of the nominee"),
@@ -364,7 +463,10 @@ export const procedures: readonly SeedProcedure[] = [
       },
       {
         key: "consecutiveYears",
-        label: { vi: "Số năm liên tục đạt Chiến sĩ thi đua cơ sở", en: "Consecutive years as grassroots emulation fighter" },
+        label: {
+          vi: "Số năm liên tục đạt Chiến sĩ thi đua cơ sở",
+          en: "Consecutive years as grassroots emulation fighter",
+        },
         type: "number",
         required: true,
         minimum: 3,
@@ -377,7 +479,12 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 300,
       },
-      fileField("initiativeCertificate", "Giấy chứng nhận sáng kiến", "Initiative certificate", true),
+      fileField(
+        "initiativeCertificate",
+        "Giấy chứng nhận sáng kiến",
+        "Initiative certificate",
+        true,
+      ),
     ],
     resultDescription: "Quyết định tặng danh hiệu Chiến sĩ thi đua cấp tỉnh",
     legalBasis: ["Luật Thi đua, khen thưởng số 15/2003/QH11", "Nghị định 91/2017/NĐ-CP"],
@@ -392,7 +499,11 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 0,
     requiredPapers: [
       { name: "Đơn đề nghị công nhận ban vận động thành lập hội", originals: 1, copies: 0 },
-      { name: "Danh sách và sơ yếu lý lịch của những người dự kiến trong ban vận động", originals: 1, copies: 0 },
+      {
+        name: "Danh sách và sơ yếu lý lịch của những người dự kiến trong ban vận động",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -440,13 +551,20 @@ export const procedures: readonly SeedProcedure[] = [
       {
         key: "proposedCompanyName",
         label: { vi: "Tên doanh nghiệp viết bằng tiếng Việt", en: "Company name in Vietnamese" },
-        hint: { vi: "Ví dụ: Doanh nghiệp tư nhân Thương mại Hòa An", en: "For example: Doanh nghiệp tư nhân Thương mại Hòa An" },
+        hint: {
+          vi: "Ví dụ: Doanh nghiệp tư nhân Thương mại Hòa An",
+          en: "For example: Doanh nghiệp tư nhân Thương mại Hòa An",
+        },
         type: "text",
         required: true,
         maxLength: 200,
       },
       fullNameField("ownerFullName", "Họ và tên chủ doanh nghiệp", "Owner's full name"),
-      cccdField("ownerIdNumber", "Số định danh cá nhân của chủ doanh nghiệp", "Owner's personal ID number"),
+      cccdField(
+        "ownerIdNumber",
+        "Số định danh cá nhân của chủ doanh nghiệp",
+        "Owner's personal ID number",
+      ),
       addressField("headOfficeAddress", "Địa chỉ trụ sở chính", "Head office address"),
       {
         key: "investedCapital",
@@ -458,7 +576,10 @@ export const procedures: readonly SeedProcedure[] = [
       },
       {
         key: "mainBusinessLine",
-        label: { vi: "Ngành, nghề kinh doanh chính (mã ngành cấp 4)", en: "Main business line (level-4 VSIC code)" },
+        label: {
+          vi: "Ngành, nghề kinh doanh chính (mã ngành cấp 4)",
+          en: "Main business line (level-4 VSIC code)",
+        },
         type: "text",
         required: true,
         pattern: "^[0-9]{4}$",
@@ -468,7 +589,11 @@ export const procedures: readonly SeedProcedure[] = [
       contactEmail(),
     ],
     resultDescription: "Giấy chứng nhận đăng ký doanh nghiệp",
-    legalBasis: ["Luật Doanh nghiệp số 59/2020/QH14", "Nghị định 01/2021/NĐ-CP", "Thông tư 47/2019/TT-BTC"],
+    legalBasis: [
+      "Luật Doanh nghiệp số 59/2020/QH14",
+      "Nghị định 01/2021/NĐ-CP",
+      "Thông tư 47/2019/TT-BTC",
+    ],
   },
   {
     code: "2.001199",
@@ -481,7 +606,11 @@ export const procedures: readonly SeedProcedure[] = [
     requiredPapers: [
       { name: "Giấy đề nghị đăng ký doanh nghiệp (Phụ lục I-2)", originals: 1, copies: 0 },
       { name: "Điều lệ công ty", originals: 1, copies: 0 },
-      { name: "Bản sao giấy tờ pháp lý của chủ sở hữu và người đại diện theo pháp luật", originals: 0, copies: 1 },
+      {
+        name: "Bản sao giấy tờ pháp lý của chủ sở hữu và người đại diện theo pháp luật",
+        originals: 0,
+        copies: 1,
+      },
     ],
     formFields: [
       {
@@ -493,13 +622,20 @@ export const procedures: readonly SeedProcedure[] = [
       },
       {
         key: "foreignCompanyName",
-        label: { vi: "Tên công ty viết bằng tiếng nước ngoài", en: "Company name in a foreign language" },
+        label: {
+          vi: "Tên công ty viết bằng tiếng nước ngoài",
+          en: "Company name in a foreign language",
+        },
         type: "text",
         required: false,
         maxLength: 200,
       },
       fullNameField("legalRepresentative", "Người đại diện theo pháp luật", "Legal representative"),
-      cccdField("legalRepresentativeIdNumber", "Số định danh cá nhân của người đại diện", "Representative's personal ID number"),
+      cccdField(
+        "legalRepresentativeIdNumber",
+        "Số định danh cá nhân của người đại diện",
+        "Representative's personal ID number",
+      ),
       {
         key: "charterCapital",
         label: { vi: "Vốn điều lệ (đồng)", en: "Charter capital (VND)" },
@@ -524,8 +660,16 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 3,
     feeAmount: 50000,
     requiredPapers: [
-      { name: "Thông báo thay đổi nội dung đăng ký doanh nghiệp (Phụ lục II-1)", originals: 1, copies: 0 },
-      { name: "Nghị quyết, quyết định của chủ sở hữu/Hội đồng thành viên về việc thay đổi", originals: 1, copies: 0 },
+      {
+        name: "Thông báo thay đổi nội dung đăng ký doanh nghiệp (Phụ lục II-1)",
+        originals: 1,
+        copies: 0,
+      },
+      {
+        name: "Nghị quyết, quyết định của chủ sở hữu/Hội đồng thành viên về việc thay đổi",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -543,8 +687,14 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "dia_chi_tru_so", label: { vi: "Địa chỉ trụ sở chính", en: "Head office address" } },
-          { value: "nguoi_dai_dien", label: { vi: "Người đại diện theo pháp luật", en: "Legal representative" } },
+          {
+            value: "dia_chi_tru_so",
+            label: { vi: "Địa chỉ trụ sở chính", en: "Head office address" },
+          },
+          {
+            value: "nguoi_dai_dien",
+            label: { vi: "Người đại diện theo pháp luật", en: "Legal representative" },
+          },
           { value: "von_dieu_le", label: { vi: "Vốn điều lệ", en: "Charter capital" } },
           { value: "ten_doanh_nghiep", label: { vi: "Tên doanh nghiệp", en: "Company name" } },
         ],
@@ -557,7 +707,12 @@ export const procedures: readonly SeedProcedure[] = [
         maxLength: 2000,
       },
       dateField("decisionDate", "Ngày ban hành quyết định thay đổi", "Date of the change decision"),
-      fileField("changeDecision", "Quyết định/nghị quyết về việc thay đổi", "Resolution or decision on the change", true),
+      fileField(
+        "changeDecision",
+        "Quyết định/nghị quyết về việc thay đổi",
+        "Resolution or decision on the change",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Giấy chứng nhận đăng ký doanh nghiệp (cập nhật)",
@@ -572,7 +727,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 3,
     feeAmount: 0,
     requiredPapers: [
-      { name: "Thông báo về việc tạm ngừng/tiếp tục kinh doanh (Phụ lục II-19)", originals: 1, copies: 0 },
+      {
+        name: "Thông báo về việc tạm ngừng/tiếp tục kinh doanh (Phụ lục II-19)",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -591,8 +750,14 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "anh_huong_dich_covid", label: { vi: "Ảnh hưởng của dịch COVID-19", en: "Impact of the COVID-19 pandemic" } },
-          { value: "kho_khan_tai_chinh", label: { vi: "Khó khăn về tài chính", en: "Financial difficulties" } },
+          {
+            value: "anh_huong_dich_covid",
+            label: { vi: "Ảnh hưởng của dịch COVID-19", en: "Impact of the COVID-19 pandemic" },
+          },
+          {
+            value: "kho_khan_tai_chinh",
+            label: { vi: "Khó khăn về tài chính", en: "Financial difficulties" },
+          },
           { value: "ly_do_khac", label: { vi: "Lý do khác", en: "Other reason" } },
         ],
       },
@@ -613,7 +778,11 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 135000,
     requiredPapers: [
       { name: "Đơn đề nghị đổi, cấp lại giấy phép lái xe (Phụ lục 19)", originals: 1, copies: 0 },
-      { name: "Giấy khám sức khỏe của người lái xe do cơ sở y tế có thẩm quyền cấp", originals: 1, copies: 0 },
+      {
+        name: "Giấy khám sức khỏe của người lái xe do cơ sở y tế có thẩm quyền cấp",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Giấy phép lái xe đang sử dụng", originals: 0, copies: 1 },
     ],
     formFields: [
@@ -645,8 +814,19 @@ export const procedures: readonly SeedProcedure[] = [
         ],
       },
       dateField("licenseExpiryDate", "Ngày hết hạn giấy phép", "Licence expiry date"),
-      fileField("portraitPhoto", "Ảnh chân dung nền xanh cỡ 3x4", "Passport-style photo, blue background", true, { photo: true }),
-      fileField("healthCertificate", "Giấy khám sức khỏe người lái xe", "Driver's medical certificate", true),
+      fileField(
+        "portraitPhoto",
+        "Ảnh chân dung nền xanh cỡ 3x4",
+        "Passport-style photo, blue background",
+        true,
+        { photo: true },
+      ),
+      fileField(
+        "healthCertificate",
+        "Giấy khám sức khỏe người lái xe",
+        "Driver's medical certificate",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Giấy phép lái xe (vật liệu PET)",
@@ -690,7 +870,9 @@ export const procedures: readonly SeedProcedure[] = [
           { value: "c", label: { vi: "Hạng C", en: "Class C" } },
         ],
       },
-      fileField("portraitPhoto", "Ảnh chân dung cỡ 3x4", "Passport-style photo", true, { photo: true }),
+      fileField("portraitPhoto", "Ảnh chân dung cỡ 3x4", "Passport-style photo", true, {
+        photo: true,
+      }),
       contactPhone(),
     ],
     resultDescription: "Giấy phép lái xe cấp lại",
@@ -706,7 +888,11 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 135000,
     requiredPapers: [
       { name: "Đơn đề nghị đổi giấy phép lái xe", originals: 1, copies: 0 },
-      { name: "Bản dịch giấy phép lái xe nước ngoài ra tiếng Việt được công chứng", originals: 1, copies: 0 },
+      {
+        name: "Bản dịch giấy phép lái xe nước ngoài ra tiếng Việt được công chứng",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Hộ chiếu còn thời hạn", originals: 0, copies: 1 },
     ],
     formFields: [
@@ -726,7 +912,12 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 100,
       },
-      fileField("translatedLicense", "Bản dịch công chứng giấy phép lái xe", "Notarised translation of the licence", true),
+      fileField(
+        "translatedLicense",
+        "Bản dịch công chứng giấy phép lái xe",
+        "Notarised translation of the licence",
+        true,
+      ),
       contactEmail(true),
       contactPhone(false),
     ],
@@ -771,7 +962,10 @@ export const procedures: readonly SeedProcedure[] = [
           { value: "xe_hop_dong", label: { vi: "Xe hợp đồng", en: "Contract vehicle" } },
           { value: "xe_taxi", label: { vi: "Xe taxi", en: "Taxi" } },
           { value: "xe_tai", label: { vi: "Xe tải", en: "Truck" } },
-          { value: "xe_tuyen_co_dinh", label: { vi: "Xe chạy tuyến cố định", en: "Scheduled route" } },
+          {
+            value: "xe_tuyen_co_dinh",
+            label: { vi: "Xe chạy tuyến cố định", en: "Scheduled route" },
+          },
         ],
       },
       {
@@ -841,17 +1035,39 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "dat_co_so_san_xuat", label: { vi: "Đất cơ sở sản xuất phi nông nghiệp", en: "Non-agricultural production land" } },
-          { value: "dat_thuong_mai_dich_vu", label: { vi: "Đất thương mại, dịch vụ", en: "Commercial and service land" } },
-          { value: "dat_xay_dung_tru_so", label: { vi: "Đất xây dựng trụ sở cơ quan", en: "Office building land" } },
+          {
+            value: "dat_co_so_san_xuat",
+            label: {
+              vi: "Đất cơ sở sản xuất phi nông nghiệp",
+              en: "Non-agricultural production land",
+            },
+          },
+          {
+            value: "dat_thuong_mai_dich_vu",
+            label: { vi: "Đất thương mại, dịch vụ", en: "Commercial and service land" },
+          },
+          {
+            value: "dat_xay_dung_tru_so",
+            label: { vi: "Đất xây dựng trụ sở cơ quan", en: "Office building land" },
+          },
         ],
       },
       addressField("parcelAddress", "Địa chỉ thửa đất", "Parcel address"),
       fileField("landDocuments", "Giấy tờ về quyền sử dụng đất", "Land-use right documents", true),
-      fileField("siteDiagram", "Sơ đồ tài sản gắn liền với đất", "Diagram of attached assets", false),
+      fileField(
+        "siteDiagram",
+        "Sơ đồ tài sản gắn liền với đất",
+        "Diagram of attached assets",
+        false,
+      ),
     ],
-    resultDescription: "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
-    legalBasis: ["Luật Đất đai số 45/2013/QH13", "Nghị định 43/2014/NĐ-CP", "Thông tư 24/2014/TT-BTNMT"],
+    resultDescription:
+      "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất",
+    legalBasis: [
+      "Luật Đất đai số 45/2013/QH13",
+      "Nghị định 43/2014/NĐ-CP",
+      "Thông tư 24/2014/TT-BTNMT",
+    ],
   },
   {
     code: "1.004269",
@@ -861,7 +1077,13 @@ export const procedures: readonly SeedProcedure[] = [
     onlineLevel: "toan_trinh",
     processingDays: 2,
     feeAmount: 0,
-    requiredPapers: [{ name: "Phiếu yêu cầu cung cấp thông tin, dữ liệu đất đai (Mẫu số 01/PYC)", originals: 1, copies: 0 }],
+    requiredPapers: [
+      {
+        name: "Phiếu yêu cầu cung cấp thông tin, dữ liệu đất đai (Mẫu số 01/PYC)",
+        originals: 1,
+        copies: 0,
+      },
+    ],
     formFields: [
       fullNameField("requesterFullName", "Họ và tên người yêu cầu", "Requester's full name"),
       cccdField("requesterIdNumber", "Số định danh cá nhân", "Personal ID number"),
@@ -909,7 +1131,11 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 200,
       },
-      addressField("wellLocation", "Vị trí công trình khai thác", "Location of the abstraction works"),
+      addressField(
+        "wellLocation",
+        "Vị trí công trình khai thác",
+        "Location of the abstraction works",
+      ),
       {
         key: "dailyVolume",
         label: { vi: "Lưu lượng khai thác (m³/ngày đêm)", en: "Abstraction volume (m³/day)" },
@@ -927,7 +1153,12 @@ export const procedures: readonly SeedProcedure[] = [
         maximum: 50,
       },
       fileField("explorationReport", "Báo cáo kết quả thăm dò", "Exploration report", true),
-      fileField("waterQualityResults", "Kết quả phân tích chất lượng nước", "Water quality analysis", true),
+      fileField(
+        "waterQualityResults",
+        "Kết quả phân tích chất lượng nước",
+        "Water quality analysis",
+        true,
+      ),
     ],
     resultDescription: "Giấy phép khai thác, sử dụng nước dưới đất",
     legalBasis: ["Luật Tài nguyên nước số 17/2012/QH13", "Nghị định 201/2013/NĐ-CP"],
@@ -941,9 +1172,17 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 20,
     feeAmount: 6500000,
     requiredPapers: [
-      { name: "Văn bản đề nghị thẩm định báo cáo đánh giá tác động môi trường", originals: 1, copies: 0 },
+      {
+        name: "Văn bản đề nghị thẩm định báo cáo đánh giá tác động môi trường",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Báo cáo đánh giá tác động môi trường", originals: 7, copies: 0 },
-      { name: "Báo cáo nghiên cứu khả thi hoặc tài liệu tương đương của dự án", originals: 1, copies: 0 },
+      {
+        name: "Báo cáo nghiên cứu khả thi hoặc tài liệu tương đương của dự án",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -969,7 +1208,12 @@ export const procedures: readonly SeedProcedure[] = [
         maximum: 100000000,
       },
       addressField("projectLocation", "Địa điểm thực hiện dự án", "Project location"),
-      fileField("eiaReport", "Báo cáo đánh giá tác động môi trường", "Environmental impact assessment report", true),
+      fileField(
+        "eiaReport",
+        "Báo cáo đánh giá tác động môi trường",
+        "Environmental impact assessment report",
+        true,
+      ),
       contactEmail(true),
     ],
     resultDescription: "Quyết định phê duyệt báo cáo đánh giá tác động môi trường",
@@ -1025,11 +1269,20 @@ export const procedures: readonly SeedProcedure[] = [
         maximum: 120,
       },
       fileField("diplomaScan", "Văn bằng chuyên môn", "Professional diploma", true),
-      fileField("practiceConfirmation", "Giấy xác nhận quá trình thực hành", "Certificate of supervised practice", true),
+      fileField(
+        "practiceConfirmation",
+        "Giấy xác nhận quá trình thực hành",
+        "Certificate of supervised practice",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Chứng chỉ hành nghề khám bệnh, chữa bệnh",
-    legalBasis: ["Luật Khám bệnh, chữa bệnh số 40/2009/QH12", "Nghị định 109/2016/NĐ-CP", "Thông tư 278/2016/TT-BTC"],
+    legalBasis: [
+      "Luật Khám bệnh, chữa bệnh số 40/2009/QH12",
+      "Nghị định 109/2016/NĐ-CP",
+      "Thông tư 278/2016/TT-BTC",
+    ],
   },
   {
     code: "1.002065",
@@ -1041,7 +1294,11 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 4300000,
     requiredPapers: [
       { name: "Đơn đề nghị cấp giấy phép hoạt động (Phụ lục XI)", originals: 1, copies: 0 },
-      { name: "Chứng chỉ hành nghề của người chịu trách nhiệm chuyên môn kỹ thuật", originals: 0, copies: 1 },
+      {
+        name: "Chứng chỉ hành nghề của người chịu trách nhiệm chuyên môn kỹ thuật",
+        originals: 0,
+        copies: 1,
+      },
       { name: "Danh sách người hành nghề, danh mục thiết bị y tế", originals: 1, copies: 0 },
     ],
     formFields: [
@@ -1062,11 +1319,18 @@ export const procedures: readonly SeedProcedure[] = [
           { value: "nhi", label: { vi: "Nhi", en: "Paediatrics" } },
           { value: "rang_ham_mat", label: { vi: "Răng hàm mặt", en: "Odonto-stomatology" } },
           { value: "tai_mui_hong", label: { vi: "Tai mũi họng", en: "Otorhinolaryngology" } },
-          { value: "san_phu_khoa", label: { vi: "Sản phụ khoa", en: "Obstetrics and gynaecology" } },
+          {
+            value: "san_phu_khoa",
+            label: { vi: "Sản phụ khoa", en: "Obstetrics and gynaecology" },
+          },
         ],
       },
       addressField("clinicAddress", "Địa điểm hoạt động", "Clinic address"),
-      fullNameField("medicalDirector", "Người chịu trách nhiệm chuyên môn kỹ thuật", "Person responsible for professional matters"),
+      fullNameField(
+        "medicalDirector",
+        "Người chịu trách nhiệm chuyên môn kỹ thuật",
+        "Person responsible for professional matters",
+      ),
       {
         key: "practitionerLicenseNumber",
         label: { vi: "Số chứng chỉ hành nghề", en: "Practitioner licence number" },
@@ -1079,7 +1343,11 @@ export const procedures: readonly SeedProcedure[] = [
       contactPhone(),
     ],
     resultDescription: "Giấy phép hoạt động khám bệnh, chữa bệnh",
-    legalBasis: ["Luật Khám bệnh, chữa bệnh số 40/2009/QH12", "Nghị định 109/2016/NĐ-CP", "Nghị định 155/2018/NĐ-CP"],
+    legalBasis: [
+      "Luật Khám bệnh, chữa bệnh số 40/2009/QH12",
+      "Nghị định 109/2016/NĐ-CP",
+      "Nghị định 155/2018/NĐ-CP",
+    ],
   },
   {
     code: "1.004616",
@@ -1103,9 +1371,18 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "dai_hoc_duoc", label: { vi: "Đại học ngành Dược", en: "Bachelor of Pharmacy" } },
-          { value: "cao_dang_duoc", label: { vi: "Cao đẳng ngành Dược", en: "College diploma in Pharmacy" } },
-          { value: "trung_cap_duoc", label: { vi: "Trung cấp ngành Dược", en: "Intermediate diploma in Pharmacy" } },
+          {
+            value: "dai_hoc_duoc",
+            label: { vi: "Đại học ngành Dược", en: "Bachelor of Pharmacy" },
+          },
+          {
+            value: "cao_dang_duoc",
+            label: { vi: "Cao đẳng ngành Dược", en: "College diploma in Pharmacy" },
+          },
+          {
+            value: "trung_cap_duoc",
+            label: { vi: "Trung cấp ngành Dược", en: "Intermediate diploma in Pharmacy" },
+          },
         ],
       },
       {
@@ -1132,8 +1409,16 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 1000000,
     requiredPapers: [
       { name: "Đơn đề nghị cấp Giấy chứng nhận", originals: 1, copies: 0 },
-      { name: "Bản thuyết minh về cơ sở vật chất, trang thiết bị, dụng cụ", originals: 1, copies: 0 },
-      { name: "Giấy xác nhận đủ sức khỏe của chủ cơ sở và người trực tiếp sản xuất", originals: 0, copies: 1 },
+      {
+        name: "Bản thuyết minh về cơ sở vật chất, trang thiết bị, dụng cụ",
+        originals: 1,
+        copies: 0,
+      },
+      {
+        name: "Giấy xác nhận đủ sức khỏe của chủ cơ sở và người trực tiếp sản xuất",
+        originals: 0,
+        copies: 1,
+      },
     ],
     formFields: [
       {
@@ -1150,7 +1435,10 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         options: [
           { value: "san_xuat", label: { vi: "Cơ sở sản xuất thực phẩm", en: "Food production" } },
-          { value: "kinh_doanh_dich_vu_an_uong", label: { vi: "Kinh doanh dịch vụ ăn uống", en: "Catering" } },
+          {
+            value: "kinh_doanh_dich_vu_an_uong",
+            label: { vi: "Kinh doanh dịch vụ ăn uống", en: "Catering" },
+          },
           { value: "bep_an_tap_the", label: { vi: "Bếp ăn tập thể", en: "Canteen" } },
         ],
       },
@@ -1163,7 +1451,12 @@ export const procedures: readonly SeedProcedure[] = [
         minimum: 1,
         maximum: 5000,
       },
-      fileField("facilityDescription", "Bản thuyết minh cơ sở vật chất", "Description of premises and equipment", true),
+      fileField(
+        "facilityDescription",
+        "Bản thuyết minh cơ sở vật chất",
+        "Description of premises and equipment",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
@@ -1180,9 +1473,17 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 5,
     feeAmount: 600000,
     requiredPapers: [
-      { name: "Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động (Mẫu số 11/PLI)", originals: 1, copies: 0 },
+      {
+        name: "Văn bản đề nghị cấp giấy phép lao động của người sử dụng lao động (Mẫu số 11/PLI)",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Giấy chứng nhận sức khỏe", originals: 1, copies: 0 },
-      { name: "Phiếu lý lịch tư pháp hoặc văn bản xác nhận không phải là người phạm tội", originals: 1, copies: 0 },
+      {
+        name: "Phiếu lý lịch tư pháp hoặc văn bản xác nhận không phải là người phạm tội",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Hộ chiếu", originals: 0, copies: 1 },
       { name: "Ảnh màu 4 cm x 6 cm", originals: 2, copies: 0 },
     ],
@@ -1194,7 +1495,11 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         maxLength: 200,
       },
-      fullNameField("workerFullName", "Họ và tên người lao động nước ngoài", "Foreign worker's full name"),
+      fullNameField(
+        "workerFullName",
+        "Họ và tên người lao động nước ngoài",
+        "Foreign worker's full name",
+      ),
       {
         key: "nationality",
         label: { vi: "Quốc tịch", en: "Nationality" },
@@ -1217,9 +1522,15 @@ export const procedures: readonly SeedProcedure[] = [
         required: true,
         options: [
           { value: "nha_quan_ly", label: { vi: "Nhà quản lý", en: "Manager" } },
-          { value: "giam_doc_dieu_hanh", label: { vi: "Giám đốc điều hành", en: "Executive director" } },
+          {
+            value: "giam_doc_dieu_hanh",
+            label: { vi: "Giám đốc điều hành", en: "Executive director" },
+          },
           { value: "chuyen_gia", label: { vi: "Chuyên gia", en: "Expert" } },
-          { value: "lao_dong_ky_thuat", label: { vi: "Lao động kỹ thuật", en: "Technical worker" } },
+          {
+            value: "lao_dong_ky_thuat",
+            label: { vi: "Lao động kỹ thuật", en: "Technical worker" },
+          },
         ],
       },
       dateField("workStartDate", "Thời hạn làm việc từ ngày", "Employment from"),
@@ -1257,7 +1568,10 @@ export const procedures: readonly SeedProcedure[] = [
       dateField("employmentEndDate", "Ngày chấm dứt hợp đồng lao động", "Date employment ended"),
       {
         key: "contributionMonths",
-        label: { vi: "Số tháng đóng bảo hiểm thất nghiệp", en: "Months of unemployment insurance contributions" },
+        label: {
+          vi: "Số tháng đóng bảo hiểm thất nghiệp",
+          en: "Months of unemployment insurance contributions",
+        },
         type: "number",
         required: true,
         minimum: 12,
@@ -1269,15 +1583,33 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "tai_khoan_ngan_hang", label: { vi: "Qua tài khoản ngân hàng", en: "Bank transfer" } },
-          { value: "truc_tiep", label: { vi: "Nhận trực tiếp tại cơ quan bảo hiểm xã hội", en: "Cash at the social insurance office" } },
+          {
+            value: "tai_khoan_ngan_hang",
+            label: { vi: "Qua tài khoản ngân hàng", en: "Bank transfer" },
+          },
+          {
+            value: "truc_tiep",
+            label: {
+              vi: "Nhận trực tiếp tại cơ quan bảo hiểm xã hội",
+              en: "Cash at the social insurance office",
+            },
+          },
         ],
       },
-      fileField("terminationDocument", "Quyết định thôi việc/hợp đồng lao động", "Termination decision or expired contract", true),
+      fileField(
+        "terminationDocument",
+        "Quyết định thôi việc/hợp đồng lao động",
+        "Termination decision or expired contract",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Quyết định về việc hưởng trợ cấp thất nghiệp",
-    legalBasis: ["Luật Việc làm số 38/2013/QH13", "Nghị định 28/2015/NĐ-CP", "Nghị định 61/2020/NĐ-CP"],
+    legalBasis: [
+      "Luật Việc làm số 38/2013/QH13",
+      "Nghị định 28/2015/NĐ-CP",
+      "Nghị định 61/2020/NĐ-CP",
+    ],
   },
   {
     code: "2.002403",
@@ -1288,8 +1620,16 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 5,
     feeAmount: 0,
     requiredPapers: [
-      { name: "Danh sách người lao động tạm hoãn thực hiện hợp đồng lao động, nghỉ việc không hưởng lương (Mẫu số 01)", originals: 1, copies: 0 },
-      { name: "Văn bản thỏa thuận tạm hoãn thực hiện hợp đồng lao động hoặc nghỉ việc không hưởng lương", originals: 0, copies: 1 },
+      {
+        name: "Danh sách người lao động tạm hoãn thực hiện hợp đồng lao động, nghỉ việc không hưởng lương (Mẫu số 01)",
+        originals: 1,
+        copies: 0,
+      },
+      {
+        name: "Văn bản thỏa thuận tạm hoãn thực hiện hợp đồng lao động hoặc nghỉ việc không hưởng lương",
+        originals: 0,
+        copies: 1,
+      },
     ],
     formFields: [
       {
@@ -1322,12 +1662,28 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "tu_15_ngay_den_duoi_1_thang", label: { vi: "Từ 15 ngày liên tục đến dưới 01 tháng", en: "15 days to under 1 month" } },
-          { value: "tu_1_thang_tro_len", label: { vi: "Từ 01 tháng trở lên", en: "1 month or longer" } },
+          {
+            value: "tu_15_ngay_den_duoi_1_thang",
+            label: { vi: "Từ 15 ngày liên tục đến dưới 01 tháng", en: "15 days to under 1 month" },
+          },
+          {
+            value: "tu_1_thang_tro_len",
+            label: { vi: "Từ 01 tháng trở lên", en: "1 month or longer" },
+          },
         ],
       },
-      fileField("workerList", "Danh sách người lao động (Mẫu số 01)", "List of workers (Form 01)", true),
-      fileField("suspensionAgreements", "Văn bản thỏa thuận tạm hoãn", "Suspension agreements", true),
+      fileField(
+        "workerList",
+        "Danh sách người lao động (Mẫu số 01)",
+        "List of workers (Form 01)",
+        true,
+      ),
+      fileField(
+        "suspensionAgreements",
+        "Văn bản thỏa thuận tạm hoãn",
+        "Suspension agreements",
+        true,
+      ),
       contactEmail(true),
     ],
     resultDescription: "Quyết định phê duyệt danh sách và kinh phí hỗ trợ của Chủ tịch UBND tỉnh",
@@ -1342,7 +1698,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 5,
     feeAmount: 0,
     requiredPapers: [
-      { name: "Danh sách người lao động ngừng việc có xác nhận của cơ quan bảo hiểm xã hội (Mẫu số 04)", originals: 1, copies: 0 },
+      {
+        name: "Danh sách người lao động ngừng việc có xác nhận của cơ quan bảo hiểm xã hội (Mẫu số 04)",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       {
@@ -1405,17 +1765,36 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "so_huu", label: { vi: "Chỗ ở thuộc quyền sở hữu của mình", en: "Own property" } },
-          { value: "ve_o_voi_nguoi_than", label: { vi: "Về ở với người thân được chủ hộ đồng ý", en: "Living with relatives, with the householder's consent" } },
+          {
+            value: "so_huu",
+            label: { vi: "Chỗ ở thuộc quyền sở hữu của mình", en: "Own property" },
+          },
+          {
+            value: "ve_o_voi_nguoi_than",
+            label: {
+              vi: "Về ở với người thân được chủ hộ đồng ý",
+              en: "Living with relatives, with the householder's consent",
+            },
+          },
           { value: "thue_muon", label: { vi: "Thuê, mượn, ở nhờ", en: "Rented or borrowed" } },
         ],
       },
       fullNameField("householderFullName", "Họ và tên chủ hộ", "Householder's full name", false),
-      fileField("residenceProof", "Giấy tờ chứng minh chỗ ở hợp pháp", "Proof of lawful residence", true),
+      fileField(
+        "residenceProof",
+        "Giấy tờ chứng minh chỗ ở hợp pháp",
+        "Proof of lawful residence",
+        true,
+      ),
       contactPhone(),
     ],
-    resultDescription: "Thông báo kết quả đăng ký thường trú, thông tin được cập nhật vào Cơ sở dữ liệu về cư trú",
-    legalBasis: ["Luật Cư trú số 68/2020/QH14", "Nghị định 62/2021/NĐ-CP", "Thông tư 55/2021/TT-BCA"],
+    resultDescription:
+      "Thông báo kết quả đăng ký thường trú, thông tin được cập nhật vào Cơ sở dữ liệu về cư trú",
+    legalBasis: [
+      "Luật Cư trú số 68/2020/QH14",
+      "Nghị định 62/2021/NĐ-CP",
+      "Thông tư 55/2021/TT-BCA",
+    ],
   },
   {
     code: "1.004198",
@@ -1445,7 +1824,12 @@ export const procedures: readonly SeedProcedure[] = [
           { value: "khac", label: { vi: "Mục đích khác", en: "Other" } },
         ],
       },
-      fileField("residenceProof", "Hợp đồng thuê nhà hoặc văn bản đồng ý cho ở nhờ", "Tenancy contract or host's consent", true),
+      fileField(
+        "residenceProof",
+        "Hợp đồng thuê nhà hoặc văn bản đồng ý cho ở nhờ",
+        "Tenancy contract or host's consent",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Thông báo kết quả đăng ký tạm trú",
@@ -1465,23 +1849,47 @@ export const procedures: readonly SeedProcedure[] = [
     ],
     formFields: [
       fullNameField("fullName", "Họ và tên", "Full name"),
-      cccdField("currentIdNumber", "Số thẻ Căn cước công dân đang sử dụng", "Current citizen ID number"),
+      cccdField(
+        "currentIdNumber",
+        "Số thẻ Căn cước công dân đang sử dụng",
+        "Current citizen ID number",
+      ),
       {
         key: "reissueReason",
         label: { vi: "Lý do cấp đổi", en: "Reason for replacement" },
         type: "select",
         required: true,
         options: [
-          { value: "den_tuoi_doi_the", label: { vi: "Đủ tuổi phải đổi thẻ (25, 40, 60 tuổi)", en: "Mandatory renewal age (25, 40, 60)" } },
+          {
+            value: "den_tuoi_doi_the",
+            label: {
+              vi: "Đủ tuổi phải đổi thẻ (25, 40, 60 tuổi)",
+              en: "Mandatory renewal age (25, 40, 60)",
+            },
+          },
           { value: "the_hu_hong", label: { vi: "Thẻ bị hư hỏng", en: "Card damaged" } },
-          { value: "thay_doi_thong_tin", label: { vi: "Thay đổi thông tin họ, tên, ngày sinh", en: "Change of name or date of birth" } },
+          {
+            value: "thay_doi_thong_tin",
+            label: {
+              vi: "Thay đổi thông tin họ, tên, ngày sinh",
+              en: "Change of name or date of birth",
+            },
+          },
         ],
       },
-      dateField("appointmentDate", "Ngày đăng ký đến thu nhận vân tay, ảnh chân dung", "Preferred date to have fingerprints and photo taken"),
+      dateField(
+        "appointmentDate",
+        "Ngày đăng ký đến thu nhận vân tay, ảnh chân dung",
+        "Preferred date to have fingerprints and photo taken",
+      ),
       contactPhone(),
     ],
     resultDescription: "Thẻ Căn cước công dân",
-    legalBasis: ["Luật Căn cước công dân số 59/2014/QH13", "Nghị định 137/2015/NĐ-CP", "Thông tư 59/2019/TT-BTC"],
+    legalBasis: [
+      "Luật Căn cước công dân số 59/2014/QH13",
+      "Nghị định 137/2015/NĐ-CP",
+      "Thông tư 59/2019/TT-BTC",
+    ],
   },
 
   // ───────────────────────────── Sở Xây dựng ─────────────────────────────
@@ -1494,13 +1902,25 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 15,
     feeAmount: 75000,
     requiredPapers: [
-      { name: "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 01 Phụ lục II)", originals: 1, copies: 0 },
+      {
+        name: "Đơn đề nghị cấp giấy phép xây dựng (Mẫu số 01 Phụ lục II)",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Giấy tờ chứng minh quyền sử dụng đất", originals: 0, copies: 1 },
-      { name: "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng)", originals: 2, copies: 0 },
+      {
+        name: "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng)",
+        originals: 2,
+        copies: 0,
+      },
     ],
     formFields: [
       fullNameField("ownerFullName", "Họ và tên chủ đầu tư", "Owner's full name"),
-      cccdField("ownerIdNumber", "Số Căn cước công dân của chủ đầu tư", "Owner's citizen ID number"),
+      cccdField(
+        "ownerIdNumber",
+        "Số Căn cước công dân của chủ đầu tư",
+        "Owner's citizen ID number",
+      ),
       addressField("constructionAddress", "Địa điểm xây dựng", "Construction site address"),
       {
         key: "parcelNumber",
@@ -1521,13 +1941,21 @@ export const procedures: readonly SeedProcedure[] = [
       {
         key: "numberOfFloors",
         label: { vi: "Số tầng", en: "Number of storeys" },
-        hint: { vi: "Nhà ở riêng lẻ dưới 7 tầng.", en: "Detached houses have fewer than 7 storeys." },
+        hint: {
+          vi: "Nhà ở riêng lẻ dưới 7 tầng.",
+          en: "Detached houses have fewer than 7 storeys.",
+        },
         type: "number",
         required: true,
         minimum: 1,
         maximum: 6,
       },
-      fileField("landUseCertificate", "Giấy chứng nhận quyền sử dụng đất", "Land-use right certificate", true),
+      fileField(
+        "landUseCertificate",
+        "Giấy chứng nhận quyền sử dụng đất",
+        "Land-use right certificate",
+        true,
+      ),
       fileField("designDrawings", "Bản vẽ thiết kế", "Design drawings", true),
       contactPhone(),
     ],
@@ -1547,7 +1975,11 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 20,
     feeAmount: 300000,
     requiredPapers: [
-      { name: "Đơn đề nghị cấp chứng chỉ hành nghề (Mẫu số 01 Phụ lục IV)", originals: 1, copies: 0 },
+      {
+        name: "Đơn đề nghị cấp chứng chỉ hành nghề (Mẫu số 01 Phụ lục IV)",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Văn bằng do cơ sở đào tạo hợp pháp cấp", originals: 0, copies: 1 },
       { name: "Bản kê khai kinh nghiệm hoạt động xây dựng", originals: 1, copies: 0 },
     ],
@@ -1560,10 +1992,22 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "khao_sat_xay_dung", label: { vi: "Khảo sát xây dựng", en: "Construction survey" } },
-          { value: "thiet_ke_xay_dung", label: { vi: "Thiết kế xây dựng", en: "Construction design" } },
-          { value: "giam_sat_thi_cong", label: { vi: "Giám sát thi công xây dựng", en: "Construction supervision" } },
-          { value: "dinh_gia_xay_dung", label: { vi: "Định giá xây dựng", en: "Construction cost estimation" } },
+          {
+            value: "khao_sat_xay_dung",
+            label: { vi: "Khảo sát xây dựng", en: "Construction survey" },
+          },
+          {
+            value: "thiet_ke_xay_dung",
+            label: { vi: "Thiết kế xây dựng", en: "Construction design" },
+          },
+          {
+            value: "giam_sat_thi_cong",
+            label: { vi: "Giám sát thi công xây dựng", en: "Construction supervision" },
+          },
+          {
+            value: "dinh_gia_xay_dung",
+            label: { vi: "Định giá xây dựng", en: "Construction cost estimation" },
+          },
         ],
       },
       {
@@ -1589,7 +2033,11 @@ export const procedures: readonly SeedProcedure[] = [
       contactEmail(true),
     ],
     resultDescription: "Chứng chỉ hành nghề hoạt động xây dựng",
-    legalBasis: ["Luật Xây dựng số 50/2014/QH13", "Nghị định 15/2021/NĐ-CP", "Thông tư 172/2016/TT-BTC"],
+    legalBasis: [
+      "Luật Xây dựng số 50/2014/QH13",
+      "Nghị định 15/2021/NĐ-CP",
+      "Thông tư 172/2016/TT-BTC",
+    ],
   },
 
   // ─────────────────────── UBND cấp xã (commune level) ───────────────────────
@@ -1612,7 +2060,10 @@ export const procedures: readonly SeedProcedure[] = [
       {
         key: "placeOfBirth",
         label: { vi: "Nơi sinh", en: "Place of birth" },
-        hint: { vi: "Tên cơ sở y tế hoặc địa chỉ nơi sinh.", en: "Name of the health facility or address." },
+        hint: {
+          vi: "Tên cơ sở y tế hoặc địa chỉ nơi sinh.",
+          en: "Name of the health facility or address.",
+        },
         type: "text",
         required: true,
         maxLength: 200,
@@ -1620,11 +2071,20 @@ export const procedures: readonly SeedProcedure[] = [
       fullNameField("fatherFullName", "Họ và tên cha", "Father's full name", false),
       fullNameField("motherFullName", "Họ và tên mẹ", "Mother's full name"),
       cccdField("motherIdNumber", "Số định danh cá nhân của mẹ", "Mother's personal ID number"),
-      fileField("birthCertificateFromHospital", "Giấy chứng sinh", "Medical birth certificate", true),
+      fileField(
+        "birthCertificateFromHospital",
+        "Giấy chứng sinh",
+        "Medical birth certificate",
+        true,
+      ),
       contactPhone(),
     ],
     resultDescription: "Giấy khai sinh (bản chính)",
-    legalBasis: ["Luật Hộ tịch số 60/2014/QH13", "Nghị định 123/2015/NĐ-CP", "Thông tư 04/2020/TT-BTP"],
+    legalBasis: [
+      "Luật Hộ tịch số 60/2014/QH13",
+      "Nghị định 123/2015/NĐ-CP",
+      "Thông tư 04/2020/TT-BTP",
+    ],
   },
   {
     code: "1.000894",
@@ -1636,24 +2096,42 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 0,
     requiredPapers: [
       { name: "Tờ khai đăng ký kết hôn", originals: 1, copies: 0 },
-      { name: "Giấy xác nhận tình trạng hôn nhân (nếu đăng ký tại nơi không thường trú)", originals: 1, copies: 0 },
+      {
+        name: "Giấy xác nhận tình trạng hôn nhân (nếu đăng ký tại nơi không thường trú)",
+        originals: 1,
+        copies: 0,
+      },
     ],
     formFields: [
       fullNameField("brideFullName", "Họ và tên bên nữ", "Bride's full name"),
       cccdField("brideIdNumber", "Số định danh cá nhân bên nữ", "Bride's personal ID number"),
       fullNameField("groomFullName", "Họ và tên bên nam", "Groom's full name"),
       cccdField("groomIdNumber", "Số định danh cá nhân bên nam", "Groom's personal ID number"),
-      dateField("preferredRegistrationDate", "Ngày dự kiến đến ký Giấy chứng nhận kết hôn", "Preferred date to sign the marriage certificate"),
-      fileField("maritalStatusConfirmation", "Giấy xác nhận tình trạng hôn nhân", "Certificate of marital status", false, {
-        hint: {
-          vi: "Chỉ cần khi một bên không thường trú tại phường Thanh Lam.",
-          en: "Only needed if one party does not reside in Thanh Lam ward.",
+      dateField(
+        "preferredRegistrationDate",
+        "Ngày dự kiến đến ký Giấy chứng nhận kết hôn",
+        "Preferred date to sign the marriage certificate",
+      ),
+      fileField(
+        "maritalStatusConfirmation",
+        "Giấy xác nhận tình trạng hôn nhân",
+        "Certificate of marital status",
+        false,
+        {
+          hint: {
+            vi: "Chỉ cần khi một bên không thường trú tại phường Thanh Lam.",
+            en: "Only needed if one party does not reside in Thanh Lam ward.",
+          },
         },
-      }),
+      ),
       contactPhone(),
     ],
     resultDescription: "Giấy chứng nhận kết hôn (02 bản chính)",
-    legalBasis: ["Luật Hộ tịch số 60/2014/QH13", "Luật Hôn nhân và gia đình số 52/2014/QH13", "Nghị định 123/2015/NĐ-CP"],
+    legalBasis: [
+      "Luật Hộ tịch số 60/2014/QH13",
+      "Luật Hôn nhân và gia đình số 52/2014/QH13",
+      "Nghị định 123/2015/NĐ-CP",
+    ],
   },
   {
     code: "1.000656",
@@ -1669,7 +2147,12 @@ export const procedures: readonly SeedProcedure[] = [
     ],
     formFields: [
       fullNameField("deceasedFullName", "Họ và tên người đã chết", "Full name of the deceased"),
-      cccdField("deceasedIdNumber", "Số định danh cá nhân của người đã chết", "Personal ID number of the deceased", false),
+      cccdField(
+        "deceasedIdNumber",
+        "Số định danh cá nhân của người đã chết",
+        "Personal ID number of the deceased",
+        false,
+      ),
       dateField("dateOfDeath", "Ngày chết", "Date of death"),
       {
         key: "placeOfDeath",
@@ -1687,7 +2170,10 @@ export const procedures: readonly SeedProcedure[] = [
           { value: "vo_chong", label: { vi: "Vợ/chồng", en: "Spouse" } },
           { value: "con", label: { vi: "Con", en: "Child" } },
           { value: "cha_me", label: { vi: "Cha/mẹ", en: "Parent" } },
-          { value: "nguoi_than_khac", label: { vi: "Người thân thích khác", en: "Other relative" } },
+          {
+            value: "nguoi_than_khac",
+            label: { vi: "Người thân thích khác", en: "Other relative" },
+          },
         ],
       },
       fileField("deathNotice", "Giấy báo tử", "Death notice", true),
@@ -1706,7 +2192,11 @@ export const procedures: readonly SeedProcedure[] = [
     feeAmount: 8000,
     requiredPapers: [{ name: "Tờ khai cấp bản sao trích lục hộ tịch", originals: 1, copies: 0 }],
     formFields: [
-      fullNameField("subjectFullName", "Họ và tên người được cấp trích lục", "Name on the civil status record"),
+      fullNameField(
+        "subjectFullName",
+        "Họ và tên người được cấp trích lục",
+        "Name on the civil status record",
+      ),
       {
         key: "recordType",
         label: { vi: "Loại trích lục", en: "Type of extract" },
@@ -1720,7 +2210,10 @@ export const procedures: readonly SeedProcedure[] = [
       },
       {
         key: "registrationBookNumber",
-        label: { vi: "Số đăng ký trong sổ hộ tịch (nếu biết)", en: "Registry book entry number (if known)" },
+        label: {
+          vi: "Số đăng ký trong sổ hộ tịch (nếu biết)",
+          en: "Registry book entry number (if known)",
+        },
         type: "text",
         required: false,
         maxLength: 30,
@@ -1736,7 +2229,11 @@ export const procedures: readonly SeedProcedure[] = [
       contactPhone(),
     ],
     resultDescription: "Bản sao trích lục hộ tịch",
-    legalBasis: ["Luật Hộ tịch số 60/2014/QH13", "Nghị định 123/2015/NĐ-CP", "Thông tư 281/2016/TT-BTC"],
+    legalBasis: [
+      "Luật Hộ tịch số 60/2014/QH13",
+      "Nghị định 123/2015/NĐ-CP",
+      "Thông tư 281/2016/TT-BTC",
+    ],
   },
   {
     code: "2.000815",
@@ -1747,11 +2244,19 @@ export const procedures: readonly SeedProcedure[] = [
     processingDays: 0.5,
     feeAmount: 2000,
     requiredPapers: [
-      { name: "Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", originals: 1, copies: 0 },
+      {
+        name: "Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao",
+        originals: 1,
+        copies: 0,
+      },
       { name: "Bản sao cần chứng thực", originals: 0, copies: 1 },
     ],
     formFields: [
-      fullNameField("requesterFullName", "Họ và tên người yêu cầu chứng thực", "Requester's full name"),
+      fullNameField(
+        "requesterFullName",
+        "Họ và tên người yêu cầu chứng thực",
+        "Requester's full name",
+      ),
       {
         key: "documentTitle",
         label: { vi: "Tên giấy tờ cần chứng thực", en: "Document to certify" },
@@ -1762,7 +2267,10 @@ export const procedures: readonly SeedProcedure[] = [
       {
         key: "pageCount",
         label: { vi: "Số trang", en: "Number of pages" },
-        hint: { vi: "Lệ phí 2.000 đồng/trang; từ trang thứ ba thu 1.000 đồng/trang.", en: "2,000 VND per page; 1,000 VND from the 3rd page." },
+        hint: {
+          vi: "Lệ phí 2.000 đồng/trang; từ trang thứ ba thu 1.000 đồng/trang.",
+          en: "2,000 VND per page; 1,000 VND from the 3rd page.",
+        },
         type: "number",
         required: true,
         minimum: 1,
@@ -1823,7 +2331,10 @@ export const procedures: readonly SeedProcedure[] = [
       {
         key: "businessName",
         label: { vi: "Tên hộ kinh doanh", en: "Household business name" },
-        hint: { vi: "Gồm cụm từ “Hộ kinh doanh” và tên riêng.", en: "“Hộ kinh doanh” followed by a proper name." },
+        hint: {
+          vi: "Gồm cụm từ “Hộ kinh doanh” và tên riêng.",
+          en: "“Hộ kinh doanh” followed by a proper name.",
+        },
         type: "text",
         required: true,
         maxLength: 200,
@@ -1868,7 +2379,13 @@ export const procedures: readonly SeedProcedure[] = [
     onlineLevel: "toan_trinh",
     processingDays: 5,
     feeAmount: 0,
-    requiredPapers: [{ name: "Đề nghị hỗ trợ (Mẫu số 13 ban hành kèm theo Quyết định 23/2021/QĐ-TTg)", originals: 1, copies: 0 }],
+    requiredPapers: [
+      {
+        name: "Đề nghị hỗ trợ (Mẫu số 13 ban hành kèm theo Quyết định 23/2021/QĐ-TTg)",
+        originals: 1,
+        copies: 0,
+      },
+    ],
     formFields: [
       fullNameField("fullName", "Họ và tên", "Full name"),
       cccdField("idNumber", "Số Căn cước công dân", "Citizen ID number"),
@@ -1878,11 +2395,20 @@ export const procedures: readonly SeedProcedure[] = [
         type: "select",
         required: true,
         options: [
-          { value: "ban_hang_rong", label: { vi: "Bán lẻ vé số, bán hàng rong", en: "Street vendor or lottery seller" } },
+          {
+            value: "ban_hang_rong",
+            label: { vi: "Bán lẻ vé số, bán hàng rong", en: "Street vendor or lottery seller" },
+          },
           { value: "xe_om", label: { vi: "Xe ôm, xích lô", en: "Motorbike taxi or cyclo driver" } },
           { value: "boc_vac", label: { vi: "Bốc vác, vận chuyển hàng hóa", en: "Porter" } },
           { value: "giup_viec", label: { vi: "Giúp việc gia đình", en: "Domestic worker" } },
-          { value: "khac", label: { vi: "Công việc khác theo quy định của tỉnh", en: "Other occupation listed by the province" } },
+          {
+            value: "khac",
+            label: {
+              vi: "Công việc khác theo quy định của tỉnh",
+              en: "Other occupation listed by the province",
+            },
+          },
         ],
       },
       addressField("workplaceAddress", "Địa điểm làm việc", "Place of work"),

@@ -97,7 +97,11 @@ export interface SeedDocument {
   /** Trích yếu. */
   subject: string;
   summary: string;
-  signer: { fullName: string; position: string; authority: "TM" | "KT" | "TL" | "TUQ" | "Q" | null };
+  signer: {
+    fullName: string;
+    position: string;
+    authority: "TM" | "KT" | "TL" | "TUQ" | "Q" | null;
+  };
   /** `YYYY-MM-DD`. */
   issuedAt: string;
   urgency: "thuong" | "khan" | "thuong_khan" | "hoa_toc";

@@ -1,0 +1,17 @@
+/** SQL conditions joined with AND, collected with their parameters. */
+export class Where {
+  private readonly conditions: string[] = [];
+  readonly args: (string | number)[] = [];
+
+  /** Adds a condition; `?` placeholders take `args` in order. */
+  add(condition: string, ...args: (string | number)[]): this {
+    this.conditions.push(condition);
+    this.args.push(...args);
+    return this;
+  }
+
+  /** `WHERE …`, or nothing when there are no conditions. */
+  toString(): string {
+    return this.conditions.length > 0 ? `WHERE ${this.conditions.join(" AND ")}` : "";
+  }
+}
