@@ -4,8 +4,10 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts", "src/cli.ts"],
   format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
+  // Project references need `composite`; the bundled declaration build must not have it.
+  dts: { entry: "src/index.ts", compilerOptions: { composite: false, incremental: false } },
   clean: true,
+  shims: true,
   target: "node20",
   // The contract ships inside the package so the server can validate against it.
   async onSuccess() {

@@ -70,6 +70,8 @@ program
       "build the sample world into an empty database (default seed 2021)",
     ).argParser(integer),
   )
+  .option("--rate-limit <perSecond>", "requests per second per client", integer, 100)
+  .option("--no-response-validation", "skip checking responses against the contract")
   .option("--log-level <level>", "pino log level", "info")
   .action(
     async (opts: {
@@ -77,6 +79,8 @@ program
       host: string;
       db: string;
       seed?: number | true;
+      rateLimit: number;
+      responseValidation: boolean;
       logLevel: string;
     }) => {
       ensureDir(opts.db);
@@ -85,6 +89,8 @@ program
         port: opts.port,
         host: opts.host,
         seed: opts.seed ?? false,
+        rateLimits: { requestsPerSecond: opts.rateLimit },
+        validateResponses: opts.responseValidation,
         logger: opts.logLevel,
       }).catch(fail);
       const sample = sandbox.samples.dang_xu_ly?.[0] ?? sandbox.samples.yeu_cau_bo_sung?.[0];
