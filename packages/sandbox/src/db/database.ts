@@ -13,7 +13,27 @@ export function openDatabase(path: string): Db {
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Reuses prepared statements by SQL text: preparing was the largest single cost of a
+ * look-up. Dynamic filters make a bounded set of texts; the cache is dropped if it grows
+ * past that anyway. Safe because the code uses get/all/run, never a half-read iterate().
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= 1000) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Db["prepare"];
 }
 
 function migrate(db: Db): void {
