@@ -5,5 +5,6 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["source"] } },
   test: {
     projects: ["packages/*/vitest.config.ts"],
+    reporters: ["default", "./vitest.summary-reporter.ts"],
   },
 });

@@ -54,8 +54,16 @@ export async function call<T = any>(
 }
 
 /** Whether the test filler below can satisfy every field of a procedure (it ignores patterns). */
-export const fillable = (procedure: any) =>
-  !procedure.formSchema.fields.some((f: any) => f.pattern);
+const fillable = (procedure: any) => !procedure.formSchema.fields.some((f: any) => f.pattern);
+
+/** Procedures open to online submission whose forms `validSubmission` can fill, in code order. */
+export async function submittableProcedures(sandbox: Sandbox, key: string): Promise<any[]> {
+  const list = await call(sandbox, "/portal/v1/procedures?limit=100", { key });
+  const details = await Promise.all(
+    list.body.data.map((p: any) => call(sandbox, `/portal/v1/procedures/${p.code}`, { key })),
+  );
+  return details.map((d) => d.body).filter((p) => p.onlineLevel !== "thong_tin" && fillable(p));
+}
 
 /** A valid submission for the procedure, filling every field with acceptable values. */
 export async function validSubmission(sandbox: Sandbox, key: string, procedureCode: string) {

@@ -1,6 +1,6 @@
 import type { Sandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, fillable, seededSandbox, validSubmission } from "./helpers.js";
+import { call, seededSandbox, submittableProcedures, validSubmission } from "./helpers.js";
 
 /** A settable clock: the server's domain time. */
 const clock = { now: Date.parse("2024-05-24T16:00:00+07:00") }; // a Friday afternoon
@@ -14,13 +14,7 @@ beforeAll(async () => {
   sandbox = await seededSandbox({ now: () => clock.now });
   bot = sandbox.credentials.bot.apiKey;
   admin = sandbox.credentials.admin.apiKey;
-  const all = await call(sandbox, "/portal/v1/procedures?limit=100", { key: bot });
-  const details = await Promise.all(
-    all.body.data.map((p: any) => call(sandbox, `/portal/v1/procedures/${p.code}`, { key: bot })),
-  );
-  const submittable = details
-    .map((d) => d.body)
-    .filter((p: any) => p.onlineLevel !== "thong_tin" && fillable(p));
+  const submittable = await submittableProcedures(sandbox, bot);
   procedureCode = submittable[0].code;
   oneDayProcedure = submittable.find((p: any) => p.processingDays === 1)?.code;
   expect(oneDayProcedure).toBeDefined();

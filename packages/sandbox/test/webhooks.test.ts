@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Sandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, fillable, seededSandbox, validSubmission } from "./helpers.js";
+import { call, seededSandbox, submittableProcedures, validSubmission } from "./helpers.js";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -50,14 +50,7 @@ beforeAll(async () => {
   sandbox = await seededSandbox();
   bot = sandbox.credentials.bot.apiKey;
   admin = sandbox.credentials.admin.apiKey;
-  const list = await call(sandbox, "/portal/v1/procedures?limit=100", { key: bot });
-  for (const p of list.body.data) {
-    const full = (await call(sandbox, `/portal/v1/procedures/${p.code}`, { key: bot })).body;
-    if (full.onlineLevel !== "thong_tin" && fillable(full)) {
-      procedureCode = full.code;
-      break;
-    }
-  }
+  procedureCode = (await submittableProcedures(sandbox, bot))[0].code;
 });
 afterAll(() => sandbox.close());
 

@@ -81,17 +81,25 @@ export function getProcedure(world: World, code: string) {
   };
 }
 
-export function listAgencies(world: World, cursor: string | undefined, limit: number) {
+interface PlaceRow {
+  code: string;
+  name: string;
+  short_name?: string;
+  level: string;
+  parent_code: string | null;
+}
+
+/** A page of a reference table keyed by `code` (agencies, areas), in code order. */
+function listByCode(
+  world: World,
+  table: "agencies" | "areas",
+  cursor: string | undefined,
+  limit: number,
+) {
   const after = decodeCursor(cursor, 1);
   const rows = world.db
-    .prepare("SELECT * FROM agencies WHERE code > ? ORDER BY code LIMIT ?")
-    .all(after ? String(after[0]) : "", limit + 1) as {
-    code: string;
-    name: string;
-    short_name: string;
-    level: string;
-    parent_code: string | null;
-  }[];
+    .prepare(`SELECT * FROM ${table} WHERE code > ? ORDER BY code LIMIT ?`)
+    .all(after ? String(after[0]) : "", limit + 1) as PlaceRow[];
   return toPage(
     rows,
     limit,
@@ -99,32 +107,15 @@ export function listAgencies(world: World, cursor: string | undefined, limit: nu
     (r) => ({
       code: r.code,
       name: r.name,
-      shortName: r.short_name,
+      ...(r.short_name === undefined ? {} : { shortName: r.short_name }),
       level: r.level,
       parentCode: r.parent_code,
     }),
   );
 }
 
-export function listAreas(world: World, cursor: string | undefined, limit: number) {
-  const after = decodeCursor(cursor, 1);
-  const rows = world.db
-    .prepare("SELECT * FROM areas WHERE code > ? ORDER BY code LIMIT ?")
-    .all(after ? String(after[0]) : "", limit + 1) as {
-    code: string;
-    name: string;
-    level: string;
-    parent_code: string | null;
-  }[];
-  return toPage(
-    rows,
-    limit,
-    (r) => [r.code],
-    (r) => ({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      parentCode: r.parent_code,
-    }),
-  );
-}
+export const listAgencies = (world: World, cursor: string | undefined, limit: number) =>
+  listByCode(world, "agencies", cursor, limit);
+
+export const listAreas = (world: World, cursor: string | undefined, limit: number) =>
+  listByCode(world, "areas", cursor, limit);
