@@ -2,6 +2,7 @@ import { parseInstant } from "../domain/time.js";
 import { ApiProblem } from "../http/problem.js";
 import * as dossiers from "../services/dossiers.js";
 import * as procedures from "../services/procedures.js";
+import type { Principal, World } from "../world.js";
 import {
   type Handler,
   type HandlerContext,
@@ -11,23 +12,37 @@ import {
   who,
 } from "./types.js";
 
-/** Runs a secret-protected look-up, counting wrong guesses against the client. */
-function guarded<T>(input: OperationInput, ctx: HandlerContext, run: () => T): T {
+type DossierAccess<T> = (
+  world: World,
+  principal: Principal,
+  code: string,
+  secret: string | undefined,
+) => T;
+
+/**
+ * Runs an operation on one dossier that the caller opens with its verification secret,
+ * counting wrong guesses against the client (officers need no secret and are not counted).
+ */
+function onDossier<T>(input: OperationInput, ctx: HandlerContext, run: DossierAccess<T>): T {
+  const principal = who(input);
   try {
-    return run();
+    return run(
+      ctx.world,
+      principal,
+      input.params.dossierCode as string,
+      input.headers["x-verification-secret"],
+    );
   } catch (error) {
     if (
       error instanceof ApiProblem &&
       error.status === 404 &&
-      !who(input).scopes.has("portal:officer")
+      !principal.scopes.has("portal:officer")
     ) {
-      ctx.recordFailedGuess(who(input));
+      ctx.recordFailedGuess(principal);
     }
     throw error;
   }
 }
-
-const secretOf = (input: OperationInput) => input.headers["x-verification-secret"];
 
 export const portalHandlers: Record<string, Handler> = {
   listAgencies: ({ query }, { world }) =>
@@ -58,26 +73,16 @@ export const portalHandlers: Record<string, Handler> = {
     );
   },
 
-  getDossier: (input, ctx) =>
-    ok(
-      guarded(input, ctx, () =>
-        dossiers.getDossier(
-          ctx.world,
-          who(input),
-          input.params.dossierCode as string,
-          secretOf(input),
-        ),
-      ),
-    ),
+  getDossier: (input, ctx) => ok(onDossier(input, ctx, dossiers.getDossier)),
 
   listDossierHistory: (input, ctx) =>
     ok(
-      guarded(input, ctx, () =>
+      onDossier(input, ctx, (world, principal, code, secret) =>
         dossiers.listHistory(
-          ctx.world,
-          who(input),
-          input.params.dossierCode as string,
-          secretOf(input),
+          world,
+          principal,
+          code,
+          secret,
           input.query.cursor,
           limitOf(input.query),
         ),
@@ -86,27 +91,15 @@ export const portalHandlers: Record<string, Handler> = {
 
   supplementDossier: (input, ctx) =>
     ok(
-      guarded(input, ctx, () =>
-        dossiers.supplementDossier(
-          ctx.world,
-          who(input),
-          input.params.dossierCode as string,
-          secretOf(input),
-          input.body,
-        ),
+      onDossier(input, ctx, (world, principal, code, secret) =>
+        dossiers.supplementDossier(world, principal, code, secret, input.body),
       ),
     ),
 
   withdrawDossier: (input, ctx) =>
     ok(
-      guarded(input, ctx, () =>
-        dossiers.withdrawDossier(
-          ctx.world,
-          who(input),
-          input.params.dossierCode as string,
-          secretOf(input),
-          input.body.reason,
-        ),
+      onDossier(input, ctx, (world, principal, code, secret) =>
+        dossiers.withdrawDossier(world, principal, code, secret, input.body.reason),
       ),
     ),
 
