@@ -21,7 +21,7 @@ import { documents } from "./data/documents.js";
 import { procedures } from "./data/procedures.js";
 import { staff } from "./data/staff.js";
 import { taskTemplates } from "./data/tasks.js";
-import { fakeCccd, fakeForm, fakePhone } from "./form-values.js";
+import { fakeAddress, fakeCccd, fakeForm, fakeName, fakePhone } from "./form-values.js";
 import { documentPdf } from "./pdf.js";
 import { seededBytes } from "./random.js";
 
@@ -155,6 +155,7 @@ export async function seedWorld(
     });
 
     const samples: SampleDossiers = {};
+    const communes = areas.filter((a) => a.level === "xa").map((a) => a.name);
     const submittable = procedures.filter((p) => p.onlineLevel !== "thong_tin");
     for (let i = 0; i < DOSSIERS_PER_STATUS * DOSSIER_STATUSES.length; i++) {
       const target = DOSSIER_STATUSES[i % DOSSIER_STATUSES.length] as DossierStatus;
@@ -166,7 +167,13 @@ export async function seedWorld(
         faker.number.int({ min: 0, max: 59 }),
       );
       clock = submittedAt;
-      const { formData, attachments } = fakeForm(faker, procedure.formFields, submittedAt, formPdf);
+      const { formData, attachments } = fakeForm(
+        faker,
+        procedure.formFields,
+        submittedAt,
+        formPdf,
+        communes,
+      );
       const receipt = submitDossier(seeding, null, {
         procedureCode: procedure.code,
         channel: faker.helpers.weightedArrayElement([
@@ -179,10 +186,10 @@ export async function seedWorld(
             procedure.field.includes("doanh nghiệp") || procedure.field.includes("kinh doanh")
               ? "doanh_nghiep"
               : "cong_dan",
-          fullName: faker.person.fullName(),
+          fullName: fakeName(faker),
           idNumber: fakeCccd(faker),
           phone: fakePhone(faker),
-          address: `${faker.location.streetAddress()}, Tỉnh Lam Giang`,
+          address: fakeAddress(faker, communes),
         },
         formData,
         attachments,
@@ -210,7 +217,7 @@ export async function seedWorld(
           transitionDossier(seeding, code, {
             status: step,
             note: note ?? undefined,
-            officerName: faker.person.fullName(),
+            officerName: fakeName(faker),
           });
       }
       samples[target] ??= [];
