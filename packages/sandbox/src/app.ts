@@ -170,6 +170,9 @@ async function handle(
     if (op.method !== "GET") options.world.onEvents();
     return respond(options, op, result, requestId);
   } catch (error) {
+    // A handler that died mid-transaction (stack overflow, out of memory) must not leave it
+    // open: every later request would fail to start its own.
+    if (options.world.db.inTransaction) options.world.db.exec("ROLLBACK");
     if (error instanceof ApiProblem) return problemResponse(error, requestId);
     options.log.error({ err: error, operation: op.operationId, requestId }, "handler failed");
     return problemResponse(internal(), requestId);

@@ -194,6 +194,26 @@ describe("auth", () => {
     expectProblem(await call(sandbox, "/portal/v1/procedures", { key: "vng_nope" }), 401);
   });
 
+  it("expired access tokens → 401", async () => {
+    const local = await seededSandbox({ seed: false, tokenTtlSeconds: 1 });
+    try {
+      const { clientId, clientSecret } = local.credentials.bot;
+      const token = await call(local, "/oauth/token", {
+        rawBody: `grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(token.body.expires_in).toBe(1);
+      expect((await call(local, "/healthz", { key: token.body.access_token })).status).toBe(200);
+      expect((await call(local, "/v1/webhooks", { key: token.body.access_token })).status).toBe(
+        200,
+      );
+      await new Promise((r) => setTimeout(r, 1100));
+      expectProblem(await call(local, "/v1/webhooks", { key: token.body.access_token }), 401);
+    } finally {
+      await local.close();
+    }
+  });
+
   it("a missing scope → 403", async () => {
     const res = await call(sandbox, "/portal/v1/dossiers/000.00.12.H99-240101-0001/transitions", {
       key: bot,

@@ -8,6 +8,8 @@ export async function seededSandbox(options: SandboxOptions = {}): Promise<Sandb
     seed: 2021,
     referenceDate: REFERENCE_DATE,
     webhooks: { baseDelayMs: 50, pollIntervalMs: 50 },
+    // Tests fire bursts; rate limiting is tested with clients that have their own low limit.
+    rateLimits: { requestsPerSecond: 10_000 },
     ...options,
   });
 }

@@ -84,6 +84,70 @@ describe("submission", () => {
     expect(res.body.requestId).toBe(res.headers.get("x-request-id"));
   });
 
+  it("checks each attachment against its file field's media types and size", async () => {
+    const all = await call(sandbox, "/portal/v1/procedures?limit=100", { key: bot });
+    const details = await Promise.all(
+      all.body.data.map((p: any) => call(sandbox, `/portal/v1/procedures/${p.code}`, { key: bot })),
+    );
+    const withFile = details
+      .map((d) => d.body)
+      .find(
+        (p: any) =>
+          p.onlineLevel !== "thong_tin" &&
+          p.formSchema.fields.some((f: any) => f.type === "file" && f.maxSizeBytes),
+      );
+    const field = withFile.formSchema.fields.find((f: any) => f.type === "file" && f.maxSizeBytes);
+    const res = await call(sandbox, "/portal/v1/dossiers", {
+      key: bot,
+      body: {
+        procedureCode: withFile.code,
+        applicant: {
+          type: "cong_dan",
+          fullName: "Nguyễn Văn Tệp",
+          idNumber: "079203004567",
+          phone: "0387654321",
+        },
+        formData: {},
+        attachments: [
+          {
+            fieldKey: field.key,
+            fileName: "virus.exe",
+            contentType: "application/x-msdownload",
+            contentBase64: "TVqQ",
+          },
+          {
+            fieldKey: field.key,
+            fileName: "big.pdf",
+            contentType: field.accept[0],
+            contentBase64: Buffer.alloc(field.maxSizeBytes + 1).toString("base64"),
+          },
+          {
+            fieldKey: field.key,
+            fileName: "bad.pdf",
+            contentType: field.accept[0],
+            contentBase64: "not base64!",
+          },
+          {
+            fieldKey: "noSuchField",
+            fileName: "x.pdf",
+            contentType: "application/pdf",
+            contentBase64: "",
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    const codes = res.body.errors.map((e: any) => `${e.field}:${e.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "body.attachments.0.contentType:file_type",
+        "body.attachments.1.contentBase64:file_too_large",
+        "body.attachments.2.contentBase64:invalid_base64",
+        "body.attachments.3.fieldKey:not_a_file_field",
+      ]),
+    );
+  });
+
   it("refuses submission to an information-only procedure", async () => {
     const all = await call(sandbox, "/portal/v1/procedures?onlineLevel=thong_tin", { key: bot });
     const res = await call(sandbox, "/portal/v1/dossiers", {

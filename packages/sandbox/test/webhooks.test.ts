@@ -188,6 +188,28 @@ describe("webhook deliveries", () => {
   });
 });
 
+describe("task deadlines", () => {
+  it("emits task.due_soon once for a task due within a day", async () => {
+    const due = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const task = await call(sandbox, "/docs/v1/tasks", {
+      key: admin,
+      body: {
+        title: "Nộp báo cáo nhanh",
+        assigneeId: "stf_staffsyt01",
+        assignedById: "stf_staffubnd01",
+        dueAt: due,
+      },
+    });
+    expect(task.status).toBe(201);
+    await sandbox.flush();
+    await sandbox.flush();
+    const feed = await call(sandbox, "/v1/events?types=task.due_soon&limit=100", { key: admin });
+    const mine = feed.body.data.filter((e: any) => e.data.id === task.body.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].data).toMatchObject({ title: "Nộp báo cáo nhanh", overdue: false });
+  });
+});
+
 describe("the event feed", () => {
   it("resumes after a known event id without gaps or repeats", async () => {
     const all = await call(sandbox, "/v1/events?limit=100", { key: admin });

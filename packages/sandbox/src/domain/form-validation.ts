@@ -10,7 +10,13 @@ export interface AttachmentUpload {
   contentBase64: string;
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Standard base64 with padding. A grouped pattern like `(?:[…]{4})*` overflows V8's regex
+ * stack on multi-megabyte input, so this is a flat character scan plus a length check.
+ */
+export function isBase64(value: string): boolean {
+  return value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MOBILE = /^0[35789][0-9]{8}$/;
 
@@ -121,7 +127,7 @@ export function validateForm(
       });
       return;
     }
-    if (!BASE64.test(file.contentBase64)) {
+    if (!isBase64(file.contentBase64)) {
       errors.push({
         field: `${at}.contentBase64`,
         code: "invalid_base64",

@@ -1,5 +1,6 @@
 import { Where } from "../db/where.js";
 import { notationMatchesType } from "../domain/document-types.js";
+import { isBase64 } from "../domain/form-validation.js";
 import { splitNumberNotation } from "../domain/notation.js";
 import { foldText } from "../domain/text.js";
 import { parseInstant, toVnIso } from "../domain/time.js";
@@ -266,7 +267,7 @@ export function checkDocument(world: World, input: DocumentInput): FieldError[] 
     });
   }
   (input.attachments ?? []).forEach((a, i) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.contentBase64) || a.contentBase64.length % 4 !== 0) {
+    if (!isBase64(a.contentBase64)) {
       errors.push({
         field: `body.attachments.${i}.contentBase64`,
         code: "invalid_base64",
