@@ -67,6 +67,8 @@ export function emitEvent(world: World, event: NewEvent): string {
     const types = JSON.parse(hook.events) as string[];
     if (!types.includes(event.type)) continue;
     if (!canSee(db, hook.client_id, new Set(hook.scopes.split(" ")), audience)) continue;
+    // Delivery is scheduled on the wall clock, not the domain clock: tests pin domain time,
+    // and retries must still come due.
     insert.run(newId("dlv", world.randomBytes), hook.id, id, Date.now());
   }
   return id;
