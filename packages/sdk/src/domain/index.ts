@@ -1,0 +1,51 @@
+/**
+ * Domain helpers for Vietnamese e-government data: dossier, agency and procedure codes,
+ * document numbers (Decree 30/2020), citizen identifiers and phones, Vietnamese text search,
+ * Asia/Ho_Chi_Minh time and working-time deadlines. Pure functions, no I/O.
+ */
+export { isAgencyCode, isProcedureCode } from "./agency-code.js";
+export {
+  type DocumentNumber,
+  type DocumentNumberParts,
+  type FormatDocumentNumberOptions,
+  formatDocumentNumber,
+  parseDocumentNumber,
+} from "./document-number.js";
+export {
+  DOCUMENT_TYPE_ABBREVIATIONS,
+  type DocumentType,
+  documentTypeFromAbbreviation,
+} from "./document-types.js";
+export {
+  type DossierCode,
+  type DossierCodeParts,
+  formatDossierCode,
+  isDossierCode,
+  parseDossierCode,
+} from "./dossier-code.js";
+export { DEFAULT_HOLIDAYS } from "./holidays.js";
+export {
+  isValidCccd,
+  maskIdNumber,
+  maskPhone,
+  normalizePhone,
+  toInternationalPhone,
+} from "./identity.js";
+export { foldDiacritics, matchesFolded } from "./text.js";
+export {
+  type FormatVnDateOptions,
+  formatVnDate,
+  toVnIso,
+  VN_TIME_ZONE,
+  vnDateString,
+} from "./time.js";
+export {
+  addWorkingHours,
+  addWorkingMinutes,
+  appointmentDate,
+  isWorkingDay,
+  WORKING_MINUTES_PER_DAY,
+  type WorkingTimeOptions,
+  workingHoursBetween,
+  workingMinutesBetween,
+} from "./working-time.js";
