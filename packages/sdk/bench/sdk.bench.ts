@@ -54,14 +54,15 @@ try {
 
   // Grow the world to 10 000 dossiers by copying seeded rows under new codes.
   sandbox.db.exec(`
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${DOSSIERS})
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${DOSSIERS}),
+    seeded AS (SELECT *, ROW_NUMBER() OVER (ORDER BY code) - 1 AS k, COUNT(*) OVER () AS total FROM dossiers)
     INSERT INTO dossiers (code, procedure_code, agency_code, status, channel, applicant, applicant_id_number,
       secret_hash, form_data, fee_amount, submitted_at, received_at, appointment_at, completed_at, updated_at,
       pending_action, submitted_by)
     SELECT 'BENCH.' || n.i || '-240101-' || printf('%05d', n.i % 100000), d.procedure_code, d.agency_code, d.status,
       d.channel, d.applicant, d.applicant_id_number, d.secret_hash, d.form_data, d.fee_amount, d.submitted_at - n.i,
       d.received_at, d.appointment_at, d.completed_at, d.updated_at, d.pending_action, d.submitted_by
-    FROM n JOIN dossiers d ON d.code = (SELECT code FROM dossiers WHERE code NOT LIKE 'BENCH.%' LIMIT 1 OFFSET (n.i % 240))
+    FROM n JOIN seeded d ON d.k = n.i % d.total
   `);
   const total = (sandbox.db.prepare("SELECT COUNT(*) AS n FROM dossiers").get() as { n: number }).n;
   const iterations: number[] = [];

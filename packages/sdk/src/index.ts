@@ -6,7 +6,13 @@ export { Vnegov } from "./client.js";
 export type { ApiKeyAuth, AuthOptions, ClientCredentialsAuth } from "./core/auth.js";
 export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./core/hooks.js";
 export type { ClientOptions, RequestOptions } from "./core/http-client.js";
-export { BottleneckLimiter, type LimiterOptions, type RateLimiter } from "./core/limiter.js";
+export {
+  BottleneckLimiter,
+  ConcurrencyLimiter,
+  createLimiter,
+  type LimiterOptions,
+  type RateLimiter,
+} from "./core/limiter.js";
 export { type ListOptions, type Page, PagedList } from "./core/paginate.js";
 export type { RetryOptions } from "./core/retry.js";
 export * from "./domain/index.js";

@@ -18,7 +18,7 @@ import {
 import type { Problem } from "../types.js";
 import { type AuthOptions, type AuthProvider, createAuth } from "./auth.js";
 import type { Hooks } from "./hooks.js";
-import { BottleneckLimiter, type LimiterOptions, type RateLimiter } from "./limiter.js";
+import { createLimiter, type LimiterOptions, type RateLimiter } from "./limiter.js";
 import {
   backoffDelay,
   RETRY_DEFAULTS,
@@ -106,9 +106,7 @@ export class HttpClient {
       maxRedirects: 0,
     });
     this.auth = createAuth(options.auth, options.baseURL, this.http);
-    this.limiter = isLimiter(options.limiter)
-      ? options.limiter
-      : new BottleneckLimiter(options.limiter);
+    this.limiter = isLimiter(options.limiter) ? options.limiter : createLimiter(options.limiter);
     this.retry = { ...RETRY_DEFAULTS, ...options.retry };
     this.hooks = options.hooks ?? {};
     this.userAgent = `vnegov-sdk/${VERSION} node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`;
