@@ -9,6 +9,12 @@ export default defineConfig({
   clean: true,
   shims: true,
   target: "node20",
+  // Bundle workspace packages from their sources (their `source` export condition).
+  esbuildOptions(options) {
+    options.conditions = ["source"];
+  },
+  // The shared domain rules are bundled in, so the package stands alone.
+  noExternal: ["@vnegov/domain"],
   // The contract ships inside the package so the server can validate against it.
   async onSuccess() {
     await mkdir("dist", { recursive: true });

@@ -8,4 +8,10 @@ export default defineConfig({
   clean: true,
   shims: true,
   target: "node20",
+  // Bundle workspace packages from their sources (their `source` export condition).
+  esbuildOptions(options) {
+    options.conditions = ["source"];
+  },
+  // The domain rules ship inside the SDK, so one install gives the whole API.
+  noExternal: ["@vnegov/domain"],
 });

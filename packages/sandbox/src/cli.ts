@@ -2,10 +2,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { DEFAULT_HOLIDAYS } from "@vnegov/domain";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { openDatabase } from "./db/database.js";
 import { DOSSIER_STATUSES, type DossierStatus } from "./domain/dossier-status.js";
-import { DEFAULT_HOLIDAYS } from "./domain/holidays.js";
 import { ApiProblem } from "./http/problem.js";
 import { startSandbox } from "./sandbox.js";
 import { publishDirective } from "./services/documents.js";

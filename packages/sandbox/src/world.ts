@@ -1,5 +1,5 @@
+import type { WorkingTimeOptions } from "@vnegov/domain";
 import type { Db } from "./db/database.js";
-import type { WorkCalendar } from "./domain/working-time.js";
 
 /**
  * What every service works with: the database, the clock and the calendar. Passing these in
@@ -8,7 +8,8 @@ import type { WorkCalendar } from "./domain/working-time.js";
 export interface World {
   db: Db;
   now: () => number;
-  calendar: WorkCalendar;
+  /** Days off for working-time arithmetic (appointment dates). */
+  calendar: Required<WorkingTimeOptions>;
   /** Source of ids and secrets; seeded while building the sample world, so it is repeatable. */
   randomBytes: (size: number) => Buffer;
   /** Called after a change committed events, so delivery starts without waiting a tick. */

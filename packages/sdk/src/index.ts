@@ -2,6 +2,8 @@
  * `@vnegov/sdk`: typed clients for the Vietnamese public-service portal (Cổng dịch vụ công)
  * and the document & executive system (Hệ thống quản lý văn bản và điều hành).
  */
+
+export * from "@vnegov/domain";
 export { Vnegov } from "./client.js";
 export type { ApiKeyAuth, AuthOptions, ClientCredentialsAuth } from "./core/auth.js";
 export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./core/hooks.js";
@@ -15,7 +17,6 @@ export {
 } from "./core/limiter.js";
 export { type ListOptions, type Page, PagedList } from "./core/paginate.js";
 export type { RetryOptions } from "./core/retry.js";
-export * from "./domain/index.js";
 export * from "./errors.js";
 export type { OnBehalfOf } from "./resources/docs.js";
 export type { SecretOption } from "./resources/portal.js";

@@ -1,3 +1,4 @@
+import { isValidCccd, normalizePhone } from "@vnegov/domain";
 import type { FieldError } from "../http/problem.js";
 import type { SeedFormField as FormField } from "../seed/data/types.js";
 
@@ -18,19 +19,6 @@ export function isBase64(value: string): boolean {
   return value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
 }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MOBILE = /^0[35789][0-9]{8}$/;
-
-/** `+84912345678` → `0912345678`; other shapes are returned unchanged. */
-export function normalizePhone(phone: string): string {
-  return phone.startsWith("+84") ? `0${phone.slice(3)}` : phone;
-}
-
-/** A CCCD: 12 digits whose first three are a province code (001–096). */
-export function isValidCccd(value: string): boolean {
-  if (!/^[0-9]{12}$/.test(value)) return false;
-  const province = Number(value.slice(0, 3));
-  return province >= 1 && province <= 96;
-}
 
 function isValidDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -69,10 +57,8 @@ function checkValue(field: FormField, raw: FormValue, at: string): FieldError | 
     case "cccd":
       return isValidCccd(value) ? value : fail("invalid_cccd", "must be a 12-digit CCCD number");
     case "phone": {
-      const phone = normalizePhone(value.replace(/[\s.-]/g, ""));
-      return MOBILE.test(phone)
-        ? phone
-        : fail("invalid_phone", "must be a Vietnamese mobile number");
+      const phone = normalizePhone(value);
+      return phone ?? fail("invalid_phone", "must be a Vietnamese mobile number");
     }
     case "email":
       return EMAIL.test(value) ? value : fail("invalid_email", "must be an email address");

@@ -1,5 +1,5 @@
+import { vnDateString } from "@vnegov/domain";
 import { type DossierStatus, isAbandoned, isFinished } from "./dossier-status.js";
-import { vnDate } from "./time.js";
 
 export type Timeliness = "truoc_han" | "dung_han" | "qua_han";
 
@@ -17,5 +17,5 @@ export function timelinessOf(
   const finished = isFinished(status) && completedMs !== null;
   const reference = finished ? completedMs : nowMs;
   if (reference > appointmentMs) return "qua_han";
-  return vnDate(reference) === vnDate(appointmentMs) ? "dung_han" : "truoc_han";
+  return vnDateString(reference) === vnDateString(appointmentMs) ? "dung_han" : "truoc_han";
 }

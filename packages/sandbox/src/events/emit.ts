@@ -1,4 +1,4 @@
-import { toVnIso } from "../domain/time.js";
+import { toVnIso } from "@vnegov/domain";
 import { newId } from "../http/ids.js";
 import type { World } from "../world.js";
 import { canSee } from "./visibility.js";

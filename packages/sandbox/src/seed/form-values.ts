@@ -1,6 +1,6 @@
 import type { Faker } from "@faker-js/faker";
+import { vnDateString } from "@vnegov/domain";
 import type { AttachmentUpload, FormValue } from "../domain/form-validation.js";
-import { vnDate } from "../domain/time.js";
 import type { SeedFormField } from "./data/types.js";
 
 const PHRASES = [
@@ -75,7 +75,7 @@ function fakeValue(
       const past = /birth|born/i.test(field.key)
         ? faker.date.between({ from: "1960-01-01", to: "2005-12-31" }).getTime()
         : submittedMs - faker.number.int({ min: 1, max: 30 }) * 86_400_000;
-      return vnDate(past);
+      return vnDateString(past);
     }
     case "select":
       return field.options ? faker.helpers.arrayElement(field.options).value : undefined;

@@ -1,5 +1,5 @@
+import { foldDiacritics } from "@vnegov/domain";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { foldText } from "../domain/text.js";
 
 /**
  * A one-page PDF standing in for a document's signed original. The standard PDF fonts have
@@ -12,7 +12,7 @@ export async function documentPdf(
   date: Date,
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(foldText(title));
+  pdf.setTitle(foldDiacritics(title));
   pdf.setProducer("vnegov sandbox");
   pdf.setCreator("vnegov sandbox");
   pdf.setCreationDate(date);
@@ -21,7 +21,7 @@ export async function documentPdf(
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   let y = 780;
   for (const line of [title, "", ...lines]) {
-    for (let rest = foldText(line); ; ) {
+    for (let rest = foldDiacritics(line); ; ) {
       page.drawText(rest.slice(0, 90), { x: 50, y, size: 11, font });
       y -= 16;
       rest = rest.slice(90);

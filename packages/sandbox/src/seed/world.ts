@@ -1,10 +1,9 @@
 import { base, en, Faker, vi } from "@faker-js/faker";
+import { addWorkingMinutes, foldDiacritics } from "@vnegov/domain";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.js";
 import { DOSSIER_STATUSES, type DossierStatus } from "../domain/dossier-status.js";
-import { foldText } from "../domain/text.js";
 import { vnWallTime } from "../domain/time.js";
-import { addWorkingMinutes } from "../domain/working-time.js";
 import { checkDocument, insertDocument } from "../services/documents.js";
 import {
   submitDossier,
@@ -131,7 +130,7 @@ export async function seedWorld(
         issuerAgencyCode: d.issuerAgencyCode ?? undefined,
         attachments: [
           {
-            fileName: `${foldText(d.numberNotation).replace(/[^a-z0-9]+/g, "-")}.pdf`,
+            fileName: `${foldDiacritics(d.numberNotation).replace(/[^a-z0-9]+/g, "-")}.pdf`,
             contentType: "application/pdf",
             contentBase64: (docPdfs[i] as Buffer).toString("base64"),
             signed: true,
@@ -205,7 +204,11 @@ export async function seedWorld(
       for (const step of path) {
         at = Math.min(
           ref - 60_000,
-          addWorkingMinutes(at, faker.number.int({ min: 30, max: budget }), seeding.calendar),
+          addWorkingMinutes(
+            new Date(at),
+            faker.number.int({ min: 30, max: budget }),
+            seeding.calendar,
+          ).getTime(),
         );
         clock = at;
         const note = NOTES[step] ?? null;
@@ -261,7 +264,7 @@ function insertReferenceData(db: Db): void {
     procedure.run(
       p.code,
       p.name,
-      foldText(`${p.code} ${p.name} ${p.field} ${agencyName.get(p.agencyCode) ?? ""}`),
+      foldDiacritics(`${p.code} ${p.name} ${p.field} ${agencyName.get(p.agencyCode) ?? ""}`),
       p.agencyCode,
       p.field,
       p.onlineLevel,

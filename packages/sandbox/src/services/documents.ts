@@ -1,9 +1,8 @@
+import { foldDiacritics, parseDocumentNumber, toVnIso } from "@vnegov/domain";
 import { Where } from "../db/where.js";
-import { notationMatchesType } from "../domain/document-types.js";
 import { isBase64 } from "../domain/form-validation.js";
 import { splitNumberNotation } from "../domain/notation.js";
-import { foldText } from "../domain/text.js";
-import { parseInstant, toVnIso } from "../domain/time.js";
+import { parseInstant } from "../domain/time.js";
 import { emitEvent } from "../events/emit.js";
 import { newId } from "../http/ids.js";
 import { decodeCursor, toPage } from "../http/pagination.js";
@@ -242,7 +241,8 @@ export function listDirectives(
 export function checkDocument(world: World, input: DocumentInput): FieldError[] {
   const errors: FieldError[] = [];
   const { notation } = splitNumberNotation(input.numberNotation);
-  if (!notationMatchesType(notation, input.type)) {
+  // Decree 30: the notation carries the type's abbreviation (CT for a chỉ thị); a công văn none.
+  if (parseDocumentNumber(input.numberNotation)?.type !== input.type) {
     errors.push({
       field: "body.numberNotation",
       code: "notation_type_mismatch",
@@ -313,7 +313,7 @@ export function insertDocument(
     input.issuerName,
     input.issuerAgencyCode ?? null,
     input.subject,
-    foldText(`${numberNotation} ${input.subject} ${input.issuerName}`),
+    foldDiacritics(`${numberNotation} ${input.subject} ${input.issuerName}`),
     input.summary ?? null,
     JSON.stringify({
       fullName: input.signer.fullName,

@@ -1,5 +1,13 @@
+import {
+  addWorkingMinutes,
+  appointmentDate,
+  formatDossierCode,
+  normalizePhone,
+  toVnIso,
+  vnDateString,
+  workingMinutesBetween,
+} from "@vnegov/domain";
 import { Where } from "../db/where.js";
-import { formatDossierCode } from "../domain/dossier-code.js";
 import {
   canOfficerMove,
   canWithdraw,
@@ -8,19 +16,8 @@ import {
   isFinished,
   officerMovesFrom,
 } from "../domain/dossier-status.js";
-import {
-  type AttachmentUpload,
-  type FormValue,
-  normalizePhone,
-  validateForm,
-} from "../domain/form-validation.js";
-import { toVnIso, vnYYMMDD } from "../domain/time.js";
+import { type AttachmentUpload, type FormValue, validateForm } from "../domain/form-validation.js";
 import { timelinessOf } from "../domain/timeliness.js";
-import {
-  addWorkingMinutes,
-  appointmentFor,
-  workingMinutesBetween,
-} from "../domain/working-time.js";
 import { emitEvent } from "../events/emit.js";
 import { hashSecret, newId, randomString, sameDigest } from "../http/ids.js";
 import { decodeCursor, type Page, toPage } from "../http/pagination.js";
@@ -221,7 +218,7 @@ export interface Submission {
 
 /** Next daily sequence number of a receiving unit (resets each local day). */
 function nextSequence(world: World, agencyCode: string, at: number): number {
-  const day = vnYYMMDD(at);
+  const day = vnDateString(at);
   return (
     world.db
       .prepare(
@@ -253,14 +250,22 @@ export function submitDossier(world: World, principal: Principal | null, input: 
     throw unprocessable("The form data does not satisfy the procedure's form schema.", errors);
 
   const now = world.now();
-  const code = formatDossierCode(
-    procedure.agency_code,
-    now,
-    nextSequence(world, procedure.agency_code, now),
-  );
+  const code = formatDossierCode({
+    agencyCode: procedure.agency_code,
+    date: new Date(now),
+    sequence: nextSequence(world, procedure.agency_code, now),
+  });
   const secret = randomString(6, SECRET_ALPHABET, world.randomBytes);
-  const applicant = { ...input.applicant, phone: normalizePhone(input.applicant.phone) };
-  const appointment = appointmentFor(now, procedure.processing_days, world.calendar);
+  // The contract's pattern has already admitted the phone; store its 0… form.
+  const applicant = {
+    ...input.applicant,
+    phone: normalizePhone(input.applicant.phone) ?? input.applicant.phone,
+  };
+  const appointment = appointmentDate(
+    new Date(now),
+    procedure.processing_days,
+    world.calendar,
+  ).getTime();
   db.prepare(
     `INSERT INTO dossiers (code, procedure_code, agency_code, status, channel, applicant, applicant_id_number,
        secret_hash, form_data, fee_amount, submitted_at, appointment_at, updated_at, submitted_by)
@@ -455,8 +460,14 @@ function extendForWaiting(world: World, row: DossierRow, now: number): number {
     : null;
   const appointment = row.appointment_at as number;
   if (!pending) return appointment;
-  const waited = workingMinutesBetween(pending.requestedAt, now, world.calendar);
-  return waited > 0 ? addWorkingMinutes(appointment, waited, world.calendar) : appointment;
+  const waited = workingMinutesBetween(
+    new Date(pending.requestedAt),
+    new Date(now),
+    world.calendar,
+  );
+  return waited > 0
+    ? addWorkingMinutes(new Date(appointment), waited, world.calendar).getTime()
+    : appointment;
 }
 
 export function supplementDossier(

@@ -1,5 +1,5 @@
+import { foldDiacritics } from "@vnegov/domain";
 import { Where } from "../db/where.js";
-import { foldText } from "../domain/text.js";
 import { decodeCursor, type Page, toPage } from "../http/pagination.js";
 import { notFound } from "../http/problem.js";
 import type { SeedFormField } from "../seed/data/types.js";
@@ -46,7 +46,7 @@ function likeContains(text: string): string {
 
 /** Every word of `q` must appear in `column` (folded text), in any order, diacritics ignored. */
 export function addTextSearch(where: Where, column: string, q: string): void {
-  for (const word of foldText(q).split(" ").filter(Boolean)) {
+  for (const word of foldDiacritics(q).split(" ").filter(Boolean)) {
     where.add(`${column} LIKE ? ESCAPE '\\'`, likeContains(word));
   }
 }

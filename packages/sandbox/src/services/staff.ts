@@ -1,5 +1,5 @@
+import { toVnIso } from "@vnegov/domain";
 import { Where } from "../db/where.js";
-import { toVnIso } from "../domain/time.js";
 import { newId, randomString } from "../http/ids.js";
 import { decodeCursor, toPage } from "../http/pagination.js";
 import { notFound } from "../http/problem.js";

@@ -1,5 +1,6 @@
+import { toVnIso } from "@vnegov/domain";
 import { Where } from "../db/where.js";
-import { parseInstant, toVnIso } from "../domain/time.js";
+import { parseInstant } from "../domain/time.js";
 import { emitEvent } from "../events/emit.js";
 import { newId } from "../http/ids.js";
 import { decodeCursor, toPage } from "../http/pagination.js";

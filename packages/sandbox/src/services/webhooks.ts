@@ -1,4 +1,4 @@
-import { toVnIso } from "../domain/time.js";
+import { toVnIso } from "@vnegov/domain";
 import { canSee } from "../events/visibility.js";
 import { newId } from "../http/ids.js";
 import { decodeCursor, encodeCursor, toPage } from "../http/pagination.js";

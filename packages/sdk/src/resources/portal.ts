@@ -1,6 +1,6 @@
+import { isDossierCode, isProcedureCode } from "@vnegov/domain";
 import type { HttpClient, RequestOptions } from "../core/http-client.js";
 import type { ListOptions, PagedList } from "../core/paginate.js";
-import { isDossierCode, isProcedureCode } from "../domain/index.js";
 import type {
   Agency,
   Dossier,
