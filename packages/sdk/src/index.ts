@@ -17,6 +17,7 @@ export {
 } from "./core/limiter.js";
 export { type ListOptions, type Page, PagedList } from "./core/paginate.js";
 export type { RetryOptions } from "./core/retry.js";
+export * from "./edxml/index.js";
 export * from "./errors.js";
 export type { OnBehalfOf } from "./resources/docs.js";
 export type { SecretOption } from "./resources/portal.js";
