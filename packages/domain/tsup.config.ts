@@ -1,10 +1,4 @@
 import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  // Project references need `composite`; the bundled declaration build must not have it.
-  dts: { entry: "src/index.ts", compilerOptions: { composite: false, incremental: false } },
-  clean: true,
-  target: "node20",
-});
+export default defineConfig(packageBuild());

@@ -4,10 +4,14 @@ import { type Sandbox, startSandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
+  buildEdxml,
   ConflictError,
   ConnectionError,
+  documentToEdxml,
+  edxmlToDocumentInput,
   NotFoundError,
   PermissionError,
+  parseEdxml,
   RateLimitError,
   type RetryEvent,
   ServerError,
@@ -187,6 +191,54 @@ describe("resources against the sandbox", () => {
   });
 });
 
+describe("edXML with the Document API", () => {
+  it("sends a real document as edXML and registers it on the receiving side unchanged", async () => {
+    const [document] = (await bot.docs.documents.list({ numberNotation: "16/CT-TTg" })).data;
+    if (!document) throw new Error("16/CT-TTg is not in the sandbox");
+    const pdf = await bot.docs.documents.downloadAttachment(
+      document.id,
+      document.attachments[0]?.id as string,
+    );
+    const xml = buildEdxml(
+      documentToEdxml(document, {
+        from: { organId: "000.00.00.G22", organName: "Văn phòng Chính phủ" },
+        to: [{ organId: "000.00.00.H99", organName: "UBND tỉnh Lam Giang" }],
+        attachments: [{ fileName: "16-CT-TTg.pdf", contentType: "application/pdf", data: pdf }],
+        place: "Hà Nội",
+      }),
+    );
+    expect(xml).toContain("Về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19");
+    const input = edxmlToDocumentInput(parseEdxml(xml));
+    expect(input).toMatchObject({
+      direction: "incoming",
+      numberNotation: "16/CT-TTg",
+      type: "chi_thi",
+      subject: document.subject,
+      issuedAt: document.issuedAt,
+      signer: { fullName: document.signer.fullName, position: document.signer.position },
+    });
+    expect(Buffer.from(input.attachments?.[0]?.contentBase64 ?? "", "base64").equals(pdf)).toBe(
+      true,
+    );
+    // The sandbox already holds 16/CT-TTg, so the received copy gets its own issuer label
+    // (number, issuer and year are unique together).
+    const registered = await admin.docs.documents.create({
+      ...input,
+      issuerName: `${input.issuerName} (liên thông)`,
+    });
+    expect(registered).toMatchObject({
+      numberNotation: "16/CT-TTg",
+      type: "chi_thi",
+      direction: "incoming",
+    });
+    const stored = await admin.docs.documents.downloadAttachment(
+      registered.id,
+      registered.attachments[0]?.id as string,
+    );
+    expect(stored.equals(pdf)).toBe(true);
+  });
+});
+
 describe("retries and limits", () => {
   it("recovers from injected 503s with backoff", async () => {
     const before = retries.length;
@@ -320,6 +372,31 @@ describe("OAuth2 client credentials", () => {
     await Promise.all(Array.from({ length: 10 }, () => client.portal.agencies.list()));
     expect(count() - before).toBe(1);
     await client.close();
+  });
+
+  it("refreshes the token before it expires", async () => {
+    const shortLived = await startSandbox({ tokenTtlSeconds: 2 });
+    const count = () =>
+      (shortLived.db.prepare("SELECT COUNT(*) AS n FROM access_tokens").get() as { n: number }).n;
+    const client = new Vnegov({
+      baseURL: shortLived.url,
+      auth: {
+        clientId: shortLived.credentials.bot.clientId,
+        clientSecret: shortLived.credentials.bot.clientSecret,
+      },
+    });
+    try {
+      await client.portal.agencies.list();
+      await client.portal.agencies.list();
+      expect(count()).toBe(1);
+      // Refreshed at 90 % of the 2 s lifetime: the next call gets a fresh token, never a 401.
+      await new Promise((r) => setTimeout(r, 1900));
+      await client.portal.agencies.list();
+      expect(count()).toBe(2);
+    } finally {
+      await client.close();
+      await shortLived.close();
+    }
   });
 
   it("maps wrong client credentials to AuthenticationError", async () => {
