@@ -112,6 +112,34 @@ describe("resources against the sandbox", () => {
     expect(history.map((h) => h.status)).toEqual(["moi_dang_ky"]);
   });
 
+  it("tells hooks the route, status and timing, never keys, secrets or identifiers", async () => {
+    const events: unknown[] = [];
+    const watched = new Vnegov({
+      baseURL: sandbox.url,
+      auth: { apiKey: sandbox.credentials.bot.apiKey },
+      hooks: {
+        onRequest: (e) => events.push(e),
+        onResponse: (e) => events.push(e),
+        onRetry: (e) => events.push(e),
+      },
+    });
+    const sample = sandbox.samples.dang_xu_ly?.[0];
+    await watched.portal.dossiers.get(sample?.code as string, { secret: sample?.secret });
+    await watched.portal.dossiers.list({ applicantIdNumber: "079203004567" });
+    const logged = JSON.stringify(events);
+    expect(events.length).toBe(4);
+    expect(logged).toContain("/portal/v1/dossiers/{code}");
+    for (const leak of [
+      sample?.code,
+      sample?.secret,
+      sandbox.credentials.bot.apiKey,
+      "079203004567",
+    ]) {
+      expect(logged).not.toContain(leak);
+    }
+    await watched.close();
+  });
+
   it("maps 403 and 409 to typed errors with the problem attached", async () => {
     const code = sandbox.samples.da_tra_ket_qua?.[0]?.code as string;
     await expect(
