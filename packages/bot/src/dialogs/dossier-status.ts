@@ -1,0 +1,123 @@
+import { formatVnDate } from "@vnegov/domain";
+import { type Dossier, NotFoundError } from "@vnegov/sdk";
+import type { Dialog, DialogContext } from "../engine/dialog.js";
+
+/** Wrong secrets a user may enter per window before the bot stops asking the server. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
+const CODE_PATTERN = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*-\d{6}-\d{4,5}/;
+
+/** The first dossier code in free text, its agency part upper-cased (people type `h12`). */
+export function findDossierCode(text: string): string | undefined {
+  const match = CODE_PATTERN.exec(text)?.[0];
+  if (!match) return undefined;
+  const [agency, ...rest] = match.split("-");
+  return [agency?.toUpperCase(), ...rest].join("-");
+}
+
+/** Code → verification secret → status, timeliness, appointment, latest steps, what to do next. */
+export const dossierStatusDialog: Dialog = {
+  name: "dossier-status",
+  triggers: {
+    commands: ["tracuu", "hoso", "lookup", "status"],
+    phrases: [
+      "tra cuu ho so",
+      "tra cuu",
+      "kiem tra ho so",
+      "look up dossier",
+      "look up",
+      "check dossier",
+    ],
+  },
+
+  async start(ctx, argument) {
+    const code = findDossierCode(argument);
+    if (!code) {
+      ctx.reply(
+        argument.trim()
+          ? ctx.t("lookup.badCode", { code: argument.trim() })
+          : ctx.t("lookup.askCode"),
+      );
+      ctx.goTo("code");
+      return;
+    }
+    // "tra cứu hồ sơ <mã> <mã tra cứu>" in one message.
+    const secret = argument
+      .slice(argument.toUpperCase().indexOf(code.toUpperCase()) + code.length)
+      .trim()
+      .split(/\s+/)[0];
+    if (secret) return lookUp(ctx, code, secret);
+    ctx.goTo("secret", { code });
+    ctx.reply(ctx.t("lookup.askSecret", { code }));
+  },
+
+  async step(ctx, step, data) {
+    const text = ctx.message.text?.trim() ?? "";
+    if (step === "code") return this.start(ctx, text);
+    return lookUp(ctx, String(data.code), text.split(/\s+/)[0] ?? "");
+  },
+};
+
+async function lookUp(ctx: DialogContext, code: string, secret: string): Promise<void> {
+  const now = ctx.now();
+  const recent = ctx.session.failedLookups.filter((at) => now - at < FAILURE_WINDOW_MS);
+  ctx.session.failedLookups = recent;
+  if (recent.length >= MAX_FAILURES) {
+    const minutes = Math.ceil((FAILURE_WINDOW_MS - (now - (recent[0] as number))) / 60_000);
+    ctx.reply(ctx.t("lookup.tooMany", { minutes }));
+    ctx.end();
+    return;
+  }
+  let dossier: Dossier;
+  try {
+    dossier = await ctx.sdk.portal.dossiers.get(code, { secret });
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    recent.push(now);
+    ctx.reply(ctx.t("lookup.notFound"));
+    ctx.goTo("secret", { code });
+    return;
+  }
+  ctx.reply(describe(ctx, dossier));
+  const steps = await ctx.sdk.portal.dossiers.history(code, { secret }).toArray();
+  const latest = steps
+    .slice(-3)
+    .map(
+      (s) =>
+        `• ${formatVnDate(new Date(s.at), { withTime: true, locale: ctx.session.locale })} — ${ctx.t(`status.${s.status}`)}${s.note ? `: ${s.note}` : ""}`,
+    );
+  if (latest.length > 0) ctx.reply([ctx.t("lookup.history"), ...latest].join("\n"));
+  ctx.end();
+}
+
+function describe(ctx: DialogContext, dossier: Dossier): string {
+  const lines = [
+    ctx.t("lookup.result", {
+      code: dossier.code,
+      procedure: dossier.procedureName,
+      status: ctx.t(`status.${dossier.status}`),
+      timeliness: dossier.timeliness
+        ? ctx.t(`timeliness.${dossier.timeliness}`)
+        : ctx.t("lookup.none"),
+      appointment: dossier.appointmentAt
+        ? formatVnDate(new Date(dossier.appointmentAt), {
+            withTime: true,
+            locale: ctx.session.locale,
+          })
+        : ctx.t("lookup.none"),
+    }),
+  ];
+  const pending = dossier.pendingAction;
+  if (pending?.kind === "supplement")
+    lines.push(ctx.t("lookup.next.supplement", { note: pending.note }));
+  if (pending?.kind === "payment") {
+    lines.push(
+      ctx.t("lookup.next.payment", {
+        amount: (pending.amount?.amount ?? 0).toLocaleString("vi-VN"),
+        note: pending.note,
+      }),
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,160 @@
+import { foldDiacritics } from "@vnegov/domain";
+import { type Vnegov, VnegovError } from "@vnegov/sdk";
+import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
+import { type Locale, localeFromHint, type MessageKey, translate } from "../i18n/translate.js";
+import type { Session, SessionStorage } from "../session/storage.js";
+import type { Dialog, DialogContext } from "./dialog.js";
+import type { IncomingMessage, OutgoingMessage } from "./messages.js";
+
+export interface BotEngineOptions {
+  sdk: Vnegov;
+  storage: SessionStorage;
+  /** Dialogs besides the built-in ones. */
+  dialogs?: Dialog[];
+  /** Called with errors the user was told about politely (for logs). */
+  onError?: (error: unknown, message: IncomingMessage) => void;
+  now?: () => number;
+}
+
+const CANCEL = ["huy", "cancel"];
+const START = "__start";
+const HELP = ["start", "help", "giup", "trogiup"];
+
+/**
+ * The conversation engine: channel adapters hand it normalised messages and send back what it
+ * returns. Messages of one chat are handled one at a time, in order; other chats run in parallel.
+ */
+export class BotEngine {
+  private readonly dialogs: Dialog[];
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: BotEngineOptions) {
+    this.dialogs = [dossierStatusDialog, ...(options.dialogs ?? [])];
+  }
+
+  /** Handles one message and returns the replies, in order. Never throws for bad input. */
+  handle(message: IncomingMessage): Promise<OutgoingMessage[]> {
+    const key = `${message.channel}:${message.chatId}`;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(() => this.process(key, message));
+    const settled = run.catch(() => {});
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private async process(key: string, message: IncomingMessage): Promise<OutgoingMessage[]> {
+    const stored = await this.options.storage.read(key);
+    const session: Session = stored ?? {
+      locale: localeFromHint(message.locale),
+      dialog: null,
+      failedLookups: [],
+    };
+    const replies: OutgoingMessage[] = [];
+    const ctx = this.context(message, session, replies);
+    try {
+      await this.route(ctx, message);
+    } catch (error) {
+      this.options.onError?.(error, message);
+      // Bad luck upstream (timeouts, 5xx after retries) gets a polite answer, never a crash.
+      if (!(error instanceof VnegovError)) session.dialog = null;
+      replies.push({ text: ctx.t("error.unavailable") });
+    }
+    await this.options.storage.write(key, session);
+    return replies;
+  }
+
+  private context(
+    message: IncomingMessage,
+    session: Session,
+    replies: OutgoingMessage[],
+  ): DialogContext {
+    return {
+      message,
+      session,
+      sdk: this.options.sdk,
+      t: (k: MessageKey, params?: Record<string, string | number>) =>
+        translate(session.locale, k, params),
+      reply: (reply) => {
+        replies.push(typeof reply === "string" ? { text: reply } : reply);
+      },
+      goTo: (step, data = {}) => {
+        if (!session.dialog) throw new Error("goTo outside a dialog");
+        session.dialog = { ...session.dialog, step, data: { ...session.dialog.data, ...data } };
+      },
+      end: () => {
+        session.dialog = null;
+      },
+      now: this.options.now ?? Date.now,
+    };
+  }
+
+  private async route(ctx: DialogContext, message: IncomingMessage): Promise<void> {
+    const text = (message.text ?? message.action ?? "").trim();
+    const words = text.split(/\s+/).filter(Boolean);
+    const command = words[0]?.startsWith("/")
+      ? foldDiacritics(words[0].slice(1).split("@")[0] ?? "")
+      : undefined;
+    const folded = foldDiacritics(text);
+
+    if ((command && CANCEL.includes(command)) || CANCEL.includes(folded)) {
+      ctx.reply(ctx.t(ctx.session.dialog ? "cancel.done" : "cancel.nothing"));
+      ctx.end();
+      return;
+    }
+    if (command === "lang") return this.setLocale(ctx, words[1]);
+    if ((command && HELP.includes(command)) || HELP.includes(folded.replace(/\s+/g, ""))) {
+      ctx.end();
+      ctx.reply(ctx.t("help.text"));
+      return;
+    }
+    for (const dialog of this.dialogs) {
+      const argument = command
+        ? dialog.triggers.commands.includes(command)
+          ? words.slice(1).join(" ")
+          : undefined
+        : matchPhrase(folded, words, dialog.triggers.phrases);
+      if (argument !== undefined) return this.start(ctx, dialog, argument);
+    }
+    const active =
+      ctx.session.dialog && this.dialogs.find((d) => d.name === ctx.session.dialog?.name);
+    if (active && ctx.session.dialog)
+      return active.step(ctx, ctx.session.dialog.step, ctx.session.dialog.data);
+    // A dossier code anywhere in free text starts a look-up.
+    if (findDossierCode(text)) return this.start(ctx, dossierStatusDialog, text);
+    ctx.reply(ctx.t("unknown.text"));
+  }
+
+  /** Starts `dialog` in this chat; one that asks nothing further ends at once. */
+  private async start(ctx: DialogContext, dialog: Dialog, argument: string): Promise<void> {
+    ctx.session.dialog = { name: dialog.name, step: START, data: {} };
+    await dialog.start(ctx, argument);
+    if (ctx.session.dialog?.step === START) ctx.end();
+  }
+
+  private setLocale(ctx: DialogContext, wanted: string | undefined): void {
+    const locale = wanted?.toLowerCase() as Locale | undefined;
+    if (locale !== "vi" && locale !== "en") {
+      ctx.reply(ctx.t("lang.unknown"));
+      return;
+    }
+    ctx.session.locale = locale;
+    ctx.reply(ctx.t("lang.changed"));
+  }
+}
+
+/** The text after a trigger phrase (by words, so diacritics in the original do not shift it). */
+function matchPhrase(
+  folded: string,
+  words: string[],
+  phrases: readonly string[],
+): string | undefined {
+  for (const phrase of phrases) {
+    if (folded === phrase || folded.startsWith(`${phrase} `)) {
+      return words.slice(phrase.split(" ").length).join(" ");
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { Vnegov } from "@vnegov/sdk";
+import type { MessageKey } from "../i18n/translate.js";
+import type { Session } from "../session/storage.js";
+import type { IncomingMessage, OutgoingMessage } from "./messages.js";
+
+/** What a dialog step can see and do. */
+export interface DialogContext {
+  readonly message: IncomingMessage;
+  readonly session: Session;
+  readonly sdk: Vnegov;
+  /** The catalogue text in the chat's language. */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  reply(message: string | OutgoingMessage): void;
+  /** Moves the active dialog to `step`, merging `data` into its state. */
+  goTo(step: string, data?: Record<string, unknown>): void;
+  /** Ends the active dialog. */
+  end(): void;
+  now(): number;
+}
+
+/**
+ * A conversation as a small state machine: its state lives in the session, so a chat can
+ * stop half-way and continue after a restart.
+ */
+export interface Dialog {
+  readonly name: string;
+  /** Commands (without `/`) and phrases (folded: no diacritics, lower case) that start it. */
+  readonly triggers: { commands: readonly string[]; phrases: readonly string[] };
+  /** Starts the dialog; `argument` is the text after the command or phrase. */
+  start(ctx: DialogContext, argument: string): Promise<void>;
+  /** Handles a message while the dialog is active at `step`. */
+  step(ctx: DialogContext, step: string, data: Record<string, unknown>): Promise<void>;
+}

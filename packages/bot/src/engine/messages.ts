@@ -1,0 +1,40 @@
+/** Where a conversation happens. */
+export type ChannelName = "telegram" | "zalo" | "zalo_oa" | "web";
+
+/** A file the user sent (photo or document), already fetched by the channel adapter. */
+export interface IncomingAttachment {
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/**
+ * A platform update, normalised by a channel adapter. Dialogs see only this, never telegraf
+ * or Zalo types.
+ */
+export interface IncomingMessage {
+  channel: ChannelName;
+  chatId: string;
+  userId: string;
+  /** What the user typed. */
+  text?: string;
+  /** The `action` of a button the user pressed. */
+  action?: string;
+  attachments?: IncomingAttachment[];
+  /** The platform's language hint (`vi`, `en-US`…), used until the user picks one. */
+  locale?: string;
+}
+
+/** A button; adapters render it natively or as a numbered choice. */
+export interface Button {
+  label: string;
+  /** Sent back as `IncomingMessage.action`; at most 64 bytes (Telegram's callback limit). */
+  action: string;
+}
+
+/** A reply, rendered by the channel adapter within its platform's limits. */
+export interface OutgoingMessage {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+}

@@ -1,0 +1,17 @@
+/**
+ * `@vnegov/bot`: one conversation engine for citizens and staff, on any channel.
+ */
+
+export { dossierStatusDialog, findDossierCode } from "./dialogs/dossier-status.js";
+export { BotEngine, type BotEngineOptions } from "./engine/bot-engine.js";
+export type { Dialog, DialogContext } from "./engine/dialog.js";
+export type {
+  Button,
+  ChannelName,
+  IncomingAttachment,
+  IncomingMessage,
+  OutgoingMessage,
+} from "./engine/messages.js";
+export { type Locale, type MessageKey, translate } from "./i18n/translate.js";
+export { SqliteSessionStorage } from "./session/sqlite-storage.js";
+export type { Session, SessionStorage } from "./session/storage.js";

@@ -1,0 +1,17 @@
+import type { Locale } from "../i18n/translate.js";
+
+/** Where a chat stands: its language and the dialog step it is in. */
+export interface Session {
+  locale: Locale;
+  /** The active dialog, or null between dialogs. */
+  dialog: { name: string; step: string; data: Record<string, unknown> } | null;
+  /** Epoch ms of recent failed secret guesses, for the per-user look-up limit. */
+  failedLookups: number[];
+}
+
+/** Persists sessions by chat key; implementations: SQLite (default), Redis (scale-out). */
+export interface SessionStorage {
+  read(key: string): Promise<Session | undefined>;
+  write(key: string, session: Session): Promise<void>;
+  delete(key: string): Promise<void>;
+}
