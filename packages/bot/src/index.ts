@@ -13,5 +13,7 @@ export type {
   OutgoingMessage,
 } from "./engine/messages.js";
 export { type Locale, type MessageKey, translate } from "./i18n/translate.js";
+export { splitText } from "./render/split-text.js";
+export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";
 export type { Session, SessionStorage } from "./session/storage.js";
