@@ -3,6 +3,8 @@
  */
 
 export { dossierStatusDialog, findDossierCode } from "./dialogs/dossier-status.js";
+export { myTasksDialog } from "./dialogs/my-tasks.js";
+export { staffLinkDialog, staffUnlinkDialog } from "./dialogs/staff-link.js";
 export { BotEngine, type BotEngineOptions } from "./engine/bot-engine.js";
 export type { Dialog, DialogContext } from "./engine/dialog.js";
 export type {

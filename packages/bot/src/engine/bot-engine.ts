@@ -1,6 +1,8 @@
 import { foldDiacritics } from "@vnegov/domain";
 import { type Vnegov, VnegovError } from "@vnegov/sdk";
 import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
+import { myTasksDialog } from "../dialogs/my-tasks.js";
+import { staffLinkDialog, staffUnlinkDialog } from "../dialogs/staff-link.js";
 import { type Locale, localeFromHint, type MessageKey, translate } from "../i18n/translate.js";
 import type { Session, SessionStorage } from "../session/storage.js";
 import type { Dialog, DialogContext } from "./dialog.js";
@@ -29,7 +31,13 @@ export class BotEngine {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: BotEngineOptions) {
-    this.dialogs = [dossierStatusDialog, ...(options.dialogs ?? [])];
+    this.dialogs = [
+      dossierStatusDialog,
+      staffLinkDialog,
+      staffUnlinkDialog,
+      myTasksDialog,
+      ...(options.dialogs ?? []),
+    ];
   }
 
   /** Handles one message and returns the replies, in order. Never throws for bad input. */
@@ -92,7 +100,20 @@ export class BotEngine {
   }
 
   private async route(ctx: DialogContext, message: IncomingMessage): Promise<void> {
-    const text = (message.text ?? message.action ?? "").trim();
+    if (message.action !== undefined) {
+      const prefix = message.action.split(":")[0] ?? "";
+      const dialog = this.dialogs.find((d) => d.action && d.triggers.actions?.includes(prefix));
+      if (!dialog?.action) {
+        ctx.reply(ctx.t("unknown.text"));
+        return;
+      }
+      if (ctx.session.dialog?.name !== dialog.name)
+        ctx.session.dialog = { name: dialog.name, step: START, data: {} };
+      await dialog.action(ctx, message.action);
+      if (ctx.session.dialog?.step === START) ctx.end();
+      return;
+    }
+    const text = (message.text ?? "").trim();
     const words = text.split(/\s+/).filter(Boolean);
     const command = words[0]?.startsWith("/")
       ? foldDiacritics(words[0].slice(1).split("@")[0] ?? "")

@@ -25,9 +25,16 @@ export interface DialogContext {
 export interface Dialog {
   readonly name: string;
   /** Commands (without `/`) and phrases (folded: no diacritics, lower case) that start it. */
-  readonly triggers: { commands: readonly string[]; phrases: readonly string[] };
+  readonly triggers: {
+    commands: readonly string[];
+    phrases: readonly string[];
+    /** Button actions (by prefix before `:`) that resume this dialog. */
+    actions?: readonly string[];
+  };
   /** Starts the dialog; `argument` is the text after the command or phrase. */
   start(ctx: DialogContext, argument: string): Promise<void>;
+  /** Handles a button press whose action starts with one of `triggers.actions`. */
+  action?(ctx: DialogContext, action: string): Promise<void>;
   /** Handles a message while the dialog is active at `step`. */
   step(ctx: DialogContext, step: string, data: Record<string, unknown>): Promise<void>;
 }

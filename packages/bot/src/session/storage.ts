@@ -7,6 +7,8 @@ export interface Session {
   dialog: { name: string; step: string; data: Record<string, unknown> } | null;
   /** Epoch ms of recent failed secret guesses, for the per-user look-up limit. */
   failedLookups: number[];
+  /** The staff account linked to this chat, if any. */
+  staff?: { id: string; linkId: string; fullName: string };
 }
 
 /** Persists sessions by chat key; implementations: SQLite (default), Redis (scale-out). */
