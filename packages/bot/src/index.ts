@@ -2,6 +2,7 @@
  * `@vnegov/bot`: one conversation engine for citizens and staff, on any channel.
  */
 
+export { directivesDialog, subscriptionsDialog } from "./dialogs/directives.js";
 export { dossierStatusDialog, findDossierCode } from "./dialogs/dossier-status.js";
 export { myTasksDialog } from "./dialogs/my-tasks.js";
 export { staffLinkDialog, staffUnlinkDialog } from "./dialogs/staff-link.js";
@@ -19,3 +20,5 @@ export { splitText } from "./render/split-text.js";
 export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";
 export type { Session, SessionStorage } from "./session/storage.js";
+export { SqliteSubscriptionStore } from "./subscriptions/sqlite-store.js";
+export type { Subscription, SubscriptionStore } from "./subscriptions/store.js";

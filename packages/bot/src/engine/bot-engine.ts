@@ -1,16 +1,21 @@
 import { foldDiacritics } from "@vnegov/domain";
 import { type Vnegov, VnegovError } from "@vnegov/sdk";
+import { directivesDialog, subscriptionsDialog } from "../dialogs/directives.js";
 import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
 import { myTasksDialog } from "../dialogs/my-tasks.js";
 import { staffLinkDialog, staffUnlinkDialog } from "../dialogs/staff-link.js";
 import { type Locale, localeFromHint, type MessageKey, translate } from "../i18n/translate.js";
 import type { Session, SessionStorage } from "../session/storage.js";
+import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
+import type { SubscriptionStore } from "../subscriptions/store.js";
 import type { Dialog, DialogContext } from "./dialog.js";
 import type { IncomingMessage, OutgoingMessage } from "./messages.js";
 
 export interface BotEngineOptions {
   sdk: Vnegov;
   storage: SessionStorage;
+  /** Who follows which areas; default an in-memory SQLite store. */
+  subscriptions?: SubscriptionStore;
   /** Dialogs besides the built-in ones. */
   dialogs?: Dialog[];
   /** Called with errors the user was told about politely (for logs). */
@@ -29,13 +34,17 @@ const HELP = ["start", "help", "giup", "trogiup"];
 export class BotEngine {
   private readonly dialogs: Dialog[];
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly subscriptions: SubscriptionStore;
 
   constructor(private readonly options: BotEngineOptions) {
+    this.subscriptions = options.subscriptions ?? new SqliteSubscriptionStore(":memory:");
     this.dialogs = [
       dossierStatusDialog,
       staffLinkDialog,
       staffUnlinkDialog,
       myTasksDialog,
+      directivesDialog,
+      subscriptionsDialog,
       ...(options.dialogs ?? []),
     ];
   }
@@ -61,7 +70,7 @@ export class BotEngine {
       failedLookups: [],
     };
     const replies: OutgoingMessage[] = [];
-    const ctx = this.context(message, session, replies);
+    const ctx = this.context(key, message, session, replies);
     try {
       await this.route(ctx, message);
     } catch (error) {
@@ -75,6 +84,7 @@ export class BotEngine {
   }
 
   private context(
+    chatKey: string,
     message: IncomingMessage,
     session: Session,
     replies: OutgoingMessage[],
@@ -82,7 +92,9 @@ export class BotEngine {
     return {
       message,
       session,
+      chatKey,
       sdk: this.options.sdk,
+      subscriptions: this.subscriptions,
       t: (k: MessageKey, params?: Record<string, string | number>) =>
         translate(session.locale, k, params),
       reply: (reply) => {

@@ -1,6 +1,7 @@
 import type { Vnegov } from "@vnegov/sdk";
 import type { MessageKey } from "../i18n/translate.js";
 import type { Session } from "../session/storage.js";
+import type { SubscriptionStore } from "../subscriptions/store.js";
 import type { IncomingMessage, OutgoingMessage } from "./messages.js";
 
 /** What a dialog step can see and do. */
@@ -8,6 +9,9 @@ export interface DialogContext {
   readonly message: IncomingMessage;
   readonly session: Session;
   readonly sdk: Vnegov;
+  readonly subscriptions: SubscriptionStore;
+  /** `channel:chatId`, the key sessions and subscriptions are stored under. */
+  readonly chatKey: string;
   /** The catalogue text in the chat's language. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
   reply(message: string | OutgoingMessage): void;

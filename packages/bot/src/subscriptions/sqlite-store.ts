@@ -1,0 +1,54 @@
+import Database from "better-sqlite3";
+import type { Subscription, SubscriptionStore } from "./store.js";
+
+/** Subscriptions in a SQLite file: the embedded default. */
+export class SqliteSubscriptionStore implements SubscriptionStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
+    this.db.exec(`CREATE TABLE IF NOT EXISTS subscriptions (
+      chat_key TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL,
+      PRIMARY KEY (chat_key, kind, code))`);
+    this.db.exec(
+      "CREATE INDEX IF NOT EXISTS subscriptions_by_target ON subscriptions (kind, code)",
+    );
+  }
+
+  async add(chatKey: string, s: Subscription): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT OR IGNORE INTO subscriptions (chat_key, kind, code, name, created_at) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(chatKey, s.kind, s.code, s.name, Date.now());
+  }
+
+  async remove(chatKey: string, kind: Subscription["kind"], code: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare("DELETE FROM subscriptions WHERE chat_key = ? AND kind = ? AND code = ?")
+        .run(chatKey, kind, code).changes > 0
+    );
+  }
+
+  async list(chatKey: string): Promise<Subscription[]> {
+    return this.db
+      .prepare(
+        "SELECT kind, code, name FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",
+      )
+      .all(chatKey) as Subscription[];
+  }
+
+  async followers(kind: Subscription["kind"], code: string): Promise<string[]> {
+    return (
+      this.db
+        .prepare("SELECT chat_key FROM subscriptions WHERE kind = ? AND code = ?")
+        .all(kind, code) as { chat_key: string }[]
+    ).map((r) => r.chat_key);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
