@@ -1,11 +1,3 @@
-import { defineProject } from "vitest/config";
+import { packageProject } from "../../vitest.base.js";
 
-export default defineProject({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
-  test: {
-    name: "domain",
-    include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
-  },
-});
+export default packageProject("domain");

@@ -1,7 +1,3 @@
-import { defineProject } from "vitest/config";
+import { packageProject } from "../../vitest.base.js";
 
-export default defineProject({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
-  test: { name: "examples", include: ["test/**/*.test.ts"], testTimeout: 60_000 },
-});
+export default packageProject("examples", { testTimeout: 60_000 });
