@@ -2,10 +2,24 @@
  * `@vnegov/bot`: one conversation engine for citizens and staff, on any channel.
  */
 
+export type { ChannelSender } from "./channels/sender.js";
+export {
+  createTelegramChannel,
+  type TelegramChannel,
+  type TelegramChannelOptions,
+  type TelegramMode,
+} from "./channels/telegram/index.js";
+export type { WebReply } from "./channels/web/outgoing.js";
+export {
+  createWebChat,
+  type WebChat,
+  type WebChatOptions,
+} from "./channels/web/web-chat.js";
 export { directivesDialog, subscriptionsDialog } from "./dialogs/directives.js";
 export { dossierStatusDialog, findDossierCode } from "./dialogs/dossier-status.js";
 export { myTasksDialog } from "./dialogs/my-tasks.js";
 export { staffLinkDialog, staffUnlinkDialog } from "./dialogs/staff-link.js";
+export { submitFormDialog } from "./dialogs/submit-form/dialog.js";
 export { BotEngine, type BotEngineOptions } from "./engine/bot-engine.js";
 export type { Dialog, DialogContext } from "./engine/dialog.js";
 export type {
@@ -13,9 +27,20 @@ export type {
   ChannelName,
   IncomingAttachment,
   IncomingMessage,
+  OutgoingAttachment,
   OutgoingMessage,
 } from "./engine/messages.js";
 export { type Locale, type MessageKey, translate } from "./i18n/translate.js";
+export { type BotConfig, type BotConfigInput, ConfigError, loadConfig } from "./main/config.js";
+export { type RunningBot, runBot } from "./main/run-bot.js";
+export { DossierWatcher, type DossierWatcherOptions } from "./notify/dossier-watcher.js";
+export { createEventWebhook, type EventWebhookOptions } from "./notify/event-webhook.js";
+export {
+  DirectNotifier,
+  type DirectNotifierOptions,
+  type Notifier,
+  type NotifyResult,
+} from "./notify/notifier.js";
 export { splitText } from "./render/split-text.js";
 export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";

@@ -23,6 +23,15 @@ export {
   isDossierCode,
   parseDossierCode,
 } from "./dossier-code.js";
+export {
+  checkFieldFile,
+  checkFieldValue,
+  type FieldCheck,
+  type FieldProblem,
+  type FormFieldRules,
+  type FormValue,
+  parseDateInput,
+} from "./form-field.js";
 export { DEFAULT_HOLIDAYS } from "./holidays.js";
 export {
   isValidCccd,

@@ -40,6 +40,8 @@ export interface AppOptions {
   tokenTtlSeconds: number;
   validateResponses: boolean;
   specText: string;
+  /** Routes served ahead of the contract's, outside its validation and auth (emulators). */
+  routes?: Hono;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -58,6 +60,7 @@ export function createApp(options: AppOptions): Hono {
     recordFailedGuess: (principal) => options.limits.recordFailedGuess(principal),
   };
   const app = new Hono();
+  if (options.routes) app.route("/", options.routes);
   // Static segments before parameters, so `/staff/links` is not read as `/staff/{staffId}`.
   const ordered = [...operations].sort((a, b) => countParams(a.path) - countParams(b.path));
   for (const op of ordered) {

@@ -22,3 +22,19 @@ export { SANDBOX_CREDENTIALS } from "./seed/clients.js";
 export type { SampleDossiers } from "./seed/world.js";
 export type { NewClient, Scope } from "./services/clients.js";
 export { ALL_SCOPES } from "./services/clients.js";
+export type { CallbackAnswer } from "./telegram/bot.js";
+export { WaitTimeoutError } from "./telegram/chat-state.js";
+export type {
+  BotSelector,
+  TelegramEmulator,
+  UserFileOptions,
+  UserOptions,
+  WaitOptions,
+} from "./telegram/emulator.js";
+export type {
+  TelegramEmulatorInit,
+  TelegramRateLimitOptions,
+  TelegramWebhookOptions,
+} from "./telegram/options.js";
+export type * as TelegramTypes from "./telegram/types.js";
+export type { ChatButton, ChatFile, ChatMessage } from "./telegram/views.js";

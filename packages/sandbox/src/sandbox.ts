@@ -15,6 +15,9 @@ import { ensureSandboxClients, SANDBOX_CREDENTIALS } from "./seed/clients.js";
 import { readSamples, type SampleDossiers, seedWorld } from "./seed/world.js";
 import { createClient, type NewClient } from "./services/clients.js";
 import { emitDueSoon } from "./services/tasks.js";
+import { TelegramEmulator } from "./telegram/emulator.js";
+import { telegramRoutes } from "./telegram/index.js";
+import { type TelegramEmulatorInit, telegramOptions } from "./telegram/options.js";
 import { VERSION } from "./version.js";
 import type { World } from "./world.js";
 
@@ -48,6 +51,8 @@ export interface SandboxOptions {
   validateResponses?: boolean;
   /** A pino logger, or a level for the default one. Default `"silent"`. */
   logger?: Logger | string;
+  /** The Telegram Bot API emulator (served at `/bot<token>/…` on the same server). */
+  telegram?: TelegramEmulatorInit;
 }
 
 /** A running sandbox. */
@@ -61,6 +66,8 @@ export interface Sandbox {
   samples: SampleDossiers;
   /** Registers another API client, e.g. one with a low rate limit or few scopes. */
   createClient(input: NewClient): { clientId: string; apiKey: string };
+  /** The Telegram emulator: telegraf's `apiRoot` is `url`; tests play the user here. */
+  telegram: TelegramEmulator;
   /** Delivers due webhooks and emits due-soon task events now rather than on the next tick. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -93,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const validator = await ContractValidator.create();
     const limits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+    const telegram = new TelegramEmulator(telegramOptions(options.telegram));
     const app = createApp({
       world,
       validator,
@@ -104,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       validateResponses: options.validateResponses ?? true,
       specText: readFileSync(specPath(), "utf8"),
+      routes: telegramRoutes(telegram, log),
     });
     dispatcher = new WebhookDispatcher(
       world,
@@ -128,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       db,
       credentials: SANDBOX_CREDENTIALS,
       samples: readSamples(db),
+      telegram,
       createClient: (input) => createClient(world, input),
       flush: async () => {
         active.kick();
@@ -135,7 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         active.start();
       },
       close: async () => {
-        await active.stop();
+        await Promise.all([active.stop(), telegram.close()]);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections?.();

@@ -27,12 +27,12 @@ async function starts(limiter: BottleneckLimiter, count: number): Promise<number
   return times;
 }
 
-/** The most starts within any one-second window. */
-function peakPerSecond(times: number[]): number {
+/** The most starts within any window of `windowMs` (a second unless told). */
+function peakPerSecond(times: number[], windowMs = 1000): number {
   const sorted = [...times].sort((a, b) => a - b);
   let peak = 0;
   for (let i = 0, j = 0; j < sorted.length; j++) {
-    while ((sorted[j] as number) - (sorted[i] as number) >= 1000) i++;
+    while ((sorted[j] as number) - (sorted[i] as number) >= windowMs) i++;
     peak = Math.max(peak, j - i + 1);
   }
   return peak;
@@ -53,8 +53,12 @@ describe("BottleneckLimiter", () => {
     const [ta, tb] = await Promise.all([starts(a, 6), starts(b, 6)]);
     const all = [...ta, ...tb];
     expect(all).toHaveLength(12);
-    // Alone, each would run 4 per second; together they must still not exceed 4.
-    expect(peakPerSecond(all)).toBeLessThanOrEqual(4);
+    // Alone, each would run 4 per second; together they must still not exceed 4. Redis grants
+    // the slots and each process then runs its job a round trip later, so the measured starts
+    // jitter: check the span of all 12 and a slightly shorter window, not an exact second.
+    const span = Math.max(...all) - Math.min(...all);
+    expect(span).toBeGreaterThanOrEqual(11 * 250 - 150);
+    expect(peakPerSecond(all, 800)).toBeLessThanOrEqual(4);
     await a.disconnect();
     await b.disconnect();
     await redis.del(...(await redis.keys(`b_${id}*`)));

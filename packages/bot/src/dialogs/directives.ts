@@ -2,6 +2,7 @@ import { foldDiacritics, formatVnDate } from "@vnegov/domain";
 import type { Area } from "@vnegov/sdk";
 import type { Dialog, DialogContext } from "../engine/dialog.js";
 import type { MessageKey } from "../i18n/translate.js";
+import type { Subscription } from "../subscriptions/store.js";
 
 const LATEST = 5;
 
@@ -92,6 +93,11 @@ export const directivesDialog: Dialog = {
   },
 };
 
+/** A subscription as listed: areas and agencies by name, dossiers by code. */
+function label(ctx: DialogContext, s: Subscription): string {
+  return s.kind === "dossier" ? ctx.t("dossier.label", { code: s.code }) : s.name;
+}
+
 /** `/theodoi`: what this chat follows, with buttons to stop. */
 export const subscriptionsDialog: Dialog = {
   name: "subscriptions",
@@ -104,11 +110,11 @@ export const subscriptionsDialog: Dialog = {
       return;
     }
     ctx.reply({
-      text: [ctx.t("subscriptions.header"), ...list.map((s) => `• ${s.name}`)].join("\n"),
+      text: [ctx.t("subscriptions.header"), ...list.map((s) => `• ${label(ctx, s)}`)].join("\n"),
       buttons: list.map((s) => [
         {
-          label: ctx.t("subscriptions.button.unfollow", { name: s.name }),
-          action: `dir:unfollow:${s.code}`,
+          label: ctx.t("subscriptions.button.unfollow", { name: label(ctx, s) }),
+          action: `${s.kind === "dossier" ? "dw" : "dir"}:unfollow:${s.code}`,
         },
       ]),
     });

@@ -29,6 +29,7 @@ export const dossierStatusDialog: Dialog = {
       "look up",
       "check dossier",
     ],
+    actions: ["dw"],
   },
 
   async start(ctx, argument) {
@@ -52,6 +53,29 @@ export const dossierStatusDialog: Dialog = {
     ctx.reply(ctx.t("lookup.askSecret", { code }));
   },
 
+  async action(ctx, action) {
+    const [, verb, code = "", secret = ""] = action.split(":");
+    if (verb === "unfollow") {
+      await ctx.subscriptions.remove(ctx.chatKey, "dossier", code);
+      ctx.reply(ctx.t("dossier.unfollowed", { code }));
+      return;
+    }
+    if (verb !== "follow") {
+      ctx.reply(ctx.t("unknown.text"));
+      return;
+    }
+    // Button data can be forged on some channels: prove the secret before storing it.
+    const dossier = await fetchDossier(ctx, code, secret);
+    if (!dossier) return;
+    await ctx.subscriptions.add(ctx.chatKey, {
+      kind: "dossier",
+      code: dossier.code,
+      name: dossier.procedureName,
+      secret,
+    });
+    ctx.reply(ctx.t("dossier.followed", { code: dossier.code }));
+  },
+
   async step(ctx, step, data) {
     const text = ctx.message.text?.trim() ?? "";
     if (step === "code") return this.start(ctx, text);
@@ -59,7 +83,15 @@ export const dossierStatusDialog: Dialog = {
   },
 };
 
-async function lookUp(ctx: DialogContext, code: string, secret: string): Promise<void> {
+/**
+ * The dossier, or undefined after telling the user why not. Wrong guesses count against a
+ * per-chat limit, so codes and secrets cannot be enumerated through the bot.
+ */
+async function fetchDossier(
+  ctx: DialogContext,
+  code: string,
+  secret: string,
+): Promise<Dossier | undefined> {
   const now = ctx.now();
   const recent = ctx.session.failedLookups.filter((at) => now - at < FAILURE_WINDOW_MS);
   ctx.session.failedLookups = recent;
@@ -67,19 +99,42 @@ async function lookUp(ctx: DialogContext, code: string, secret: string): Promise
     const minutes = Math.ceil((FAILURE_WINDOW_MS - (now - (recent[0] as number))) / 60_000);
     ctx.reply(ctx.t("lookup.tooMany", { minutes }));
     ctx.end();
-    return;
+    return undefined;
   }
-  let dossier: Dossier;
   try {
-    dossier = await ctx.sdk.portal.dossiers.get(code, { secret });
+    return await ctx.sdk.portal.dossiers.get(code, { secret });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     recent.push(now);
     ctx.reply(ctx.t("lookup.notFound"));
-    ctx.goTo("secret", { code });
+    return undefined;
+  }
+}
+
+async function lookUp(ctx: DialogContext, code: string, secret: string): Promise<void> {
+  const dossier = await fetchDossier(ctx, code, secret);
+  if (!dossier) {
+    if (ctx.session.dialog) ctx.goTo("secret", { code });
     return;
   }
-  ctx.reply(describe(ctx, dossier));
+  const followed = (await ctx.subscriptions.list(ctx.chatKey)).some(
+    (s) => s.kind === "dossier" && s.code === dossier.code,
+  );
+  ctx.reply({
+    text: describe(ctx, dossier),
+    ...(followed
+      ? {}
+      : {
+          buttons: [
+            [
+              {
+                label: ctx.t("dossier.button.follow"),
+                action: `dw:follow:${dossier.code}:${secret}`,
+              },
+            ],
+          ],
+        }),
+  });
   const steps = await ctx.sdk.portal.dossiers.history(code, { secret }).toArray();
   const latest = steps
     .slice(-3)

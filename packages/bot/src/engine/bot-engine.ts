@@ -4,6 +4,7 @@ import { directivesDialog, subscriptionsDialog } from "../dialogs/directives.js"
 import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
 import { myTasksDialog } from "../dialogs/my-tasks.js";
 import { staffLinkDialog, staffUnlinkDialog } from "../dialogs/staff-link.js";
+import { submitFormDialog } from "../dialogs/submit-form/dialog.js";
 import { type Locale, localeFromHint, type MessageKey, translate } from "../i18n/translate.js";
 import type { Session, SessionStorage } from "../session/storage.js";
 import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
@@ -40,6 +41,7 @@ export class BotEngine {
     this.subscriptions = options.subscriptions ?? new SqliteSubscriptionStore(":memory:");
     this.dialogs = [
       dossierStatusDialog,
+      submitFormDialog,
       staffLinkDialog,
       staffUnlinkDialog,
       myTasksDialog,
@@ -119,8 +121,7 @@ export class BotEngine {
         ctx.reply(ctx.t("unknown.text"));
         return;
       }
-      if (ctx.session.dialog?.name !== dialog.name)
-        ctx.session.dialog = { name: dialog.name, step: START, data: {} };
+      if (ctx.session.dialog?.name !== dialog.name) this.enter(ctx, dialog);
       await dialog.action(ctx, message.action);
       if (ctx.session.dialog?.step === START) ctx.end();
       return;
@@ -143,6 +144,9 @@ export class BotEngine {
       ctx.reply(ctx.t("help.text"));
       return;
     }
+    const active = this.dialogs.find((d) => d.name === ctx.session.dialog?.name);
+    if (active?.capturesText && ctx.session.dialog && !command)
+      return active.step(ctx, ctx.session.dialog.step, ctx.session.dialog.data);
     for (const dialog of this.dialogs) {
       const argument = command
         ? dialog.triggers.commands.includes(command)
@@ -151,8 +155,6 @@ export class BotEngine {
         : matchPhrase(folded, words, dialog.triggers.phrases);
       if (argument !== undefined) return this.start(ctx, dialog, argument);
     }
-    const active =
-      ctx.session.dialog && this.dialogs.find((d) => d.name === ctx.session.dialog?.name);
     if (active && ctx.session.dialog)
       return active.step(ctx, ctx.session.dialog.step, ctx.session.dialog.data);
     // A dossier code anywhere in free text starts a look-up.
@@ -162,9 +164,17 @@ export class BotEngine {
 
   /** Starts `dialog` in this chat; one that asks nothing further ends at once. */
   private async start(ctx: DialogContext, dialog: Dialog, argument: string): Promise<void> {
-    ctx.session.dialog = { name: dialog.name, step: START, data: {} };
+    this.enter(ctx, dialog);
     await dialog.start(ctx, argument);
     if (ctx.session.dialog?.step === START) ctx.end();
+  }
+
+  /** Makes `dialog` the active one, parking the interrupted dialog if it keeps drafts. */
+  private enter(ctx: DialogContext, dialog: Dialog): void {
+    const current = ctx.session.dialog;
+    if (current && this.dialogs.find((d) => d.name === current.name)?.keepsDraft)
+      ctx.session.parked = { ...current, at: ctx.now() };
+    ctx.session.dialog = { name: dialog.name, step: START, data: {} };
   }
 
   private setLocale(ctx: DialogContext, wanted: string | undefined): void {

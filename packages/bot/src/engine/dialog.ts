@@ -35,6 +35,16 @@ export interface Dialog {
     /** Button actions (by prefix before `:`) that resume this dialog. */
     actions?: readonly string[];
   };
+  /**
+   * While this dialog is active, free text always goes to it (commands still switch dialogs):
+   * answers to form questions must never be mistaken for another dialog's trigger phrase.
+   */
+  readonly capturesText?: boolean;
+  /**
+   * When another dialog interrupts this one (or it is started again), the engine parks its
+   * state in `session.parked` instead of dropping it, so `start` can offer to continue.
+   */
+  readonly keepsDraft?: boolean;
   /** Starts the dialog; `argument` is the text after the command or phrase. */
   start(ctx: DialogContext, argument: string): Promise<void>;
   /** Handles a button press whose action starts with one of `triggers.actions`. */

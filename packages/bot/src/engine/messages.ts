@@ -32,9 +32,18 @@ export interface Button {
   action: string;
 }
 
+/** A file the bot sends (a result PDF, a signed document). */
+export interface OutgoingAttachment {
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
 /** A reply, rendered by the channel adapter within its platform's limits. */
 export interface OutgoingMessage {
   text: string;
   /** Rows of buttons. */
   buttons?: Button[][];
+  /** Sent as a photo when `contentType` is an image, otherwise as a document. */
+  attachment?: OutgoingAttachment;
 }

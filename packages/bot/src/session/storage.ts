@@ -5,6 +5,8 @@ export interface Session {
   locale: Locale;
   /** The active dialog, or null between dialogs. */
   dialog: { name: string; step: string; data: Record<string, unknown> } | null;
+  /** A dialog interrupted half-way (see `Dialog.keepsDraft`), with when it was parked. */
+  parked?: { name: string; step: string; data: Record<string, unknown>; at: number };
   /** Epoch ms of recent failed secret guesses, for the per-user look-up limit. */
   failedLookups: number[];
   /** The staff account linked to this chat, if any. */

@@ -9,7 +9,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     this.db = new Database(path);
     if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
     this.db.exec(`CREATE TABLE IF NOT EXISTS subscriptions (
-      chat_key TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL,
+      chat_key TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, secret TEXT, created_at INTEGER NOT NULL,
       PRIMARY KEY (chat_key, kind, code))`);
     this.db.exec(
       "CREATE INDEX IF NOT EXISTS subscriptions_by_target ON subscriptions (kind, code)",
@@ -19,9 +19,9 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   async add(chatKey: string, s: Subscription): Promise<void> {
     this.db
       .prepare(
-        "INSERT OR IGNORE INTO subscriptions (chat_key, kind, code, name, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO subscriptions (chat_key, kind, code, name, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       )
-      .run(chatKey, s.kind, s.code, s.name, Date.now());
+      .run(chatKey, s.kind, s.code, s.name, s.secret ?? null, Date.now());
   }
 
   async remove(chatKey: string, kind: Subscription["kind"], code: string): Promise<boolean> {
@@ -33,11 +33,24 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async list(chatKey: string): Promise<Subscription[]> {
-    return this.db
+    const rows = this.db
       .prepare(
-        "SELECT kind, code, name FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",
+        "SELECT kind, code, name, secret FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",
       )
-      .all(chatKey) as Subscription[];
+      .all(chatKey) as (Subscription & { secret: string | null })[];
+    return rows.map(({ secret, ...s }) => (secret === null ? s : { ...s, secret }));
+  }
+
+  async ofKind(
+    kind: Subscription["kind"],
+  ): Promise<{ chatKey: string; subscription: Subscription }[]> {
+    const rows = this.db
+      .prepare("SELECT chat_key, kind, code, name, secret FROM subscriptions WHERE kind = ?")
+      .all(kind) as (Subscription & { chat_key: string; secret: string | null })[];
+    return rows.map(({ chat_key, secret, ...s }) => ({
+      chatKey: chat_key,
+      subscription: secret === null ? s : { ...s, secret },
+    }));
   }
 
   async followers(kind: Subscription["kind"], code: string): Promise<string[]> {

@@ -1,8 +1,8 @@
-import { isValidCccd, normalizePhone } from "@vnegov/domain";
+import { checkFieldFile, checkFieldValue, type FieldProblem, type FormValue } from "@vnegov/domain";
 import type { FieldError } from "../http/problem.js";
 import type { SeedFormField as FormField } from "../seed/data/types.js";
 
-export type FormValue = string | number | boolean;
+export type { FormValue };
 
 export interface AttachmentUpload {
   fieldKey: string;
@@ -18,59 +18,37 @@ export interface AttachmentUpload {
 export function isBase64(value: string): boolean {
   return value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
 }
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function isValidDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-
-function checkValue(field: FormField, raw: FormValue, at: string): FieldError | FormValue {
-  const fail = (code: string, message: string): FieldError => ({ field: at, code, message });
-  if (field.type === "number") {
-    const n =
-      typeof raw === "number"
-        ? raw
-        : typeof raw === "string" && raw.trim() !== ""
-          ? Number(raw)
-          : Number.NaN;
-    if (!Number.isFinite(n)) return fail("not_a_number", "must be a number");
-    if (field.minimum !== undefined && n < field.minimum)
-      return fail("too_small", `must be at least ${field.minimum}`);
-    if (field.maximum !== undefined && n > field.maximum)
-      return fail("too_large", `must be at most ${field.maximum}`);
-    return n;
-  }
-  if (typeof raw !== "string") return fail("not_a_string", "must be text");
-  const value = raw.trim();
-  switch (field.type) {
-    case "date":
-      return isValidDate(value) ? value : fail("invalid_date", "must be a date YYYY-MM-DD");
-    case "select":
-      return field.options?.some((o) => o.value === value)
-        ? value
-        : fail(
-            "invalid_option",
-            `must be one of: ${(field.options ?? []).map((o) => o.value).join(", ")}`,
-          );
-    case "cccd":
-      return isValidCccd(value) ? value : fail("invalid_cccd", "must be a 12-digit CCCD number");
-    case "phone": {
-      const phone = normalizePhone(value);
-      return phone ?? fail("invalid_phone", "must be a Vietnamese mobile number");
-    }
-    case "email":
-      return EMAIL.test(value) ? value : fail("invalid_email", "must be an email address");
-    default: {
-      if (field.minLength !== undefined && value.length < field.minLength)
-        return fail("too_short", `must have at least ${field.minLength} characters`);
-      if (field.maxLength !== undefined && value.length > field.maxLength)
-        return fail("too_long", `must have at most ${field.maxLength} characters`);
-      if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value))
-        return fail("pattern", "has the wrong format");
-      return value;
-    }
+/** The portal's English text for a field problem (clients map `code` to their own texts). */
+function describe(field: FormField, problem: FieldProblem): string {
+  switch (problem.code) {
+    case "not_a_number":
+      return "must be a number";
+    case "not_a_string":
+      return "must be text";
+    case "too_small":
+      return `must be at least ${problem.limit}`;
+    case "too_large":
+      return `must be at most ${problem.limit}`;
+    case "too_short":
+      return `must have at least ${problem.limit} characters`;
+    case "too_long":
+      return `must have at most ${problem.limit} characters`;
+    case "invalid_date":
+      return "must be a date YYYY-MM-DD";
+    case "invalid_option":
+      return `must be one of: ${(field.options ?? []).map((o) => o.value).join(", ")}`;
+    case "invalid_cccd":
+      return "must be a 12-digit CCCD number";
+    case "invalid_phone":
+      return "must be a Vietnamese mobile number";
+    case "invalid_email":
+      return "must be an email address";
+    case "pattern":
+      return "has the wrong format";
+    case "file_type":
+      return `must be one of: ${problem.accepted.join(", ")}`;
+    case "file_too_large":
+      return `must be at most ${problem.limit} bytes`;
   }
 }
 
@@ -96,9 +74,9 @@ export function validateForm(
     else if (field.type === "file")
       errors.push({ field: at, code: "file_in_form_data", message: "send files in attachments" });
     else if (!(typeof raw === "string" && raw.trim() === "" && !field.required)) {
-      const checked = checkValue(field, raw, at);
-      if (typeof checked === "object") errors.push(checked);
-      else data[key] = checked;
+      const checked = checkFieldValue(field, raw);
+      if (checked.ok) data[key] = checked.value;
+      else errors.push({ field: at, code: checked.code, message: describe(field, checked) });
     }
   }
 
@@ -121,18 +99,15 @@ export function validateForm(
       });
       return;
     }
-    if (field.accept && !field.accept.includes(file.contentType.toLowerCase()))
+    const problem = checkFieldFile(field, {
+      contentType: file.contentType,
+      size: Buffer.byteLength(file.contentBase64, "base64"),
+    });
+    if (problem)
       errors.push({
-        field: `${at}.contentType`,
-        code: "file_type",
-        message: `must be one of: ${field.accept.join(", ")}`,
-      });
-    const size = Buffer.byteLength(file.contentBase64, "base64");
-    if (field.maxSizeBytes !== undefined && size > field.maxSizeBytes)
-      errors.push({
-        field: `${at}.contentBase64`,
-        code: "file_too_large",
-        message: `must be at most ${field.maxSizeBytes} bytes`,
+        field: `${at}.${problem.code === "file_type" ? "contentType" : "contentBase64"}`,
+        code: problem.code,
+        message: describe(field, problem),
       });
   });
 

@@ -1,0 +1,64 @@
+import { extname } from "node:path";
+import type { Telegram } from "telegraf";
+import type { IncomingAttachment } from "../../engine/messages.js";
+import { withFloodRetry } from "./flood-retry.js";
+import type { FileRef } from "./incoming.js";
+
+/** Photo types by the extension of their Telegram file path. */
+const PHOTO_TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+};
+
+/** The user sent a file over the limit; nothing was downloaded past it. */
+export class AttachmentTooLargeError extends Error {
+  override readonly name = "AttachmentTooLargeError";
+  constructor(readonly limitBytes: number) {
+    super(`An attachment exceeds ${limitBytes} bytes.`);
+  }
+}
+
+/**
+ * Downloads the files of a message (`getFile`, then the file URL under the API root). Throws
+ * {@link AttachmentTooLargeError} as soon as one is known to exceed `maxBytes`: from its
+ * reported size, or while reading it.
+ */
+export async function downloadAttachments(
+  telegram: Telegram,
+  files: readonly FileRef[],
+  maxBytes: number,
+): Promise<IncomingAttachment[]> {
+  const attachments: IncomingAttachment[] = [];
+  for (const ref of files) {
+    if ((ref.size ?? 0) > maxBytes) throw new AttachmentTooLargeError(maxBytes);
+    const file = await withFloodRetry(() => telegram.getFile(ref.fileId));
+    if ((file.file_size ?? 0) > maxBytes) throw new AttachmentTooLargeError(maxBytes);
+    const extension = extname(file.file_path ?? "").toLowerCase();
+    const photoType = ref.contentType === undefined ? PHOTO_TYPES[extension] : undefined;
+    attachments.push({
+      fileName: photoType ? `${ref.fileName}${extension}` : ref.fileName,
+      contentType: ref.contentType ?? photoType ?? "application/octet-stream",
+      data: await download(await telegram.getFileLink(file), maxBytes),
+    });
+  }
+  return attachments;
+}
+
+async function download(url: URL, maxBytes: number): Promise<Uint8Array> {
+  const response = await fetch(url);
+  // The URL holds the bot token: never put it in an error.
+  if (!response.ok || !response.body)
+    throw new Error(`Telegram file download failed with HTTP ${response.status}.`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    // Leaving the loop cancels the rest of the download.
+    if (size > maxBytes) throw new AttachmentTooLargeError(maxBytes);
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const url = z.url({ protocol: /^https?$/ });
+/** A comma-separated list in the environment, an array in the file. */
+const list = z.union([
+  z.array(z.string()),
+  z.string().transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+]);
+
+/**
+ * Everything `vnegov-bot` can be told, by environment variable or in a JSON config file with
+ * the same names (the environment wins). Nothing is required: without a portal it starts the
+ * sandbox in-process.
+ */
+const schema = z
+  .object({
+    /** Portal/Document API; unset means the embedded sandbox. */
+    VNEGOV_BASE_URL: url.optional(),
+    VNEGOV_API_KEY: z.string().min(1).optional(),
+    VNEGOV_CLIENT_ID: z.string().min(1).optional(),
+    VNEGOV_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The `whsec_…` secret of a webhook registered by hand; unset: the bot registers one. */
+    VNEGOV_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** SQLite file of the embedded sandbox. */
+    SANDBOX_DB: z.string().min(1).default(".vnegov/sandbox.sqlite"),
+    SANDBOX_PORT: port.default(0),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: port.default(3000),
+    /** Where the portal and browsers reach this process; default `http://HOST:PORT`. */
+    PUBLIC_URL: url.optional(),
+    /** Sessions and subscriptions live here (SQLite). */
+    DATA_DIR: z.string().min(1).default(".vnegov"),
+    /** Sessions in Redis instead of SQLite, shared by several bot processes. */
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{30,}$/, "must look like 123456789:AA… (from @BotFather)")
+      .optional(),
+    TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
+    TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -")
+      .optional(),
+    WEBCHAT_ALLOWED_ORIGINS: list.default([]),
+    WEBCHAT_SECRET: z.string().min(16).optional(),
+    /** How often followed dossiers are checked, in seconds. */
+    DOSSIER_WATCH_SECONDS: z.coerce.number().int().min(10).default(300),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+  })
+  .superRefine((c, ctx) => {
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (c.VNEGOV_BASE_URL && !c.VNEGOV_API_KEY && !(c.VNEGOV_CLIENT_ID && c.VNEGOV_CLIENT_SECRET))
+      problem(
+        "VNEGOV_API_KEY",
+        "is needed with VNEGOV_BASE_URL (or VNEGOV_CLIENT_ID and VNEGOV_CLIENT_SECRET)",
+      );
+    if (Boolean(c.VNEGOV_CLIENT_ID) !== Boolean(c.VNEGOV_CLIENT_SECRET))
+      problem("VNEGOV_CLIENT_SECRET", "VNEGOV_CLIENT_ID and VNEGOV_CLIENT_SECRET go together");
+    if (c.TELEGRAM_MODE === "webhook" && !c.TELEGRAM_WEBHOOK_SECRET)
+      problem("TELEGRAM_WEBHOOK_SECRET", "is needed when TELEGRAM_MODE=webhook");
+    if (c.TELEGRAM_MODE === "webhook" && !c.PUBLIC_URL)
+      problem("PUBLIC_URL", "is needed when TELEGRAM_MODE=webhook (Telegram must reach it)");
+  });
+
+/** The validated configuration of `vnegov-bot`. */
+export type BotConfig = z.output<typeof schema>;
+/** What may be given, before defaults. */
+export type BotConfigInput = z.input<typeof schema>;
+
+/** A configuration that cannot be used, with one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const KEYS = Object.keys(schema.shape) as (keyof BotConfigInput)[];
+
+/**
+ * Reads the configuration from `file` (JSON, optional) and the environment, which wins.
+ * Unknown keys in the file are errors (typos must not pass silently); unknown environment
+ * variables are ignored.
+ *
+ * @throws {ConfigError} listing every problem.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  file?: string,
+): BotConfig {
+  const fromFile: Record<string, unknown> = {};
+  const problems: string[] = [];
+  if (file) {
+    try {
+      Object.assign(fromFile, JSON.parse(readFileSync(file, "utf8")));
+    } catch (error) {
+      throw new ConfigError([`${file}: ${(error as Error).message}`]);
+    }
+    for (const key of Object.keys(fromFile))
+      if (!KEYS.includes(key as keyof BotConfigInput)) problems.push(`${key}: unknown setting`);
+  }
+  const fromEnv = Object.fromEntries(
+    KEYS.flatMap((k) => (env[k] !== undefined && env[k] !== "" ? [[k, env[k]]] : [])),
+  );
+  const parsed = schema.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}

@@ -1,0 +1,113 @@
+import type { Chat, Message } from "./types.js";
+
+/** Thrown when messages a test waits for do not come in time. */
+export class WaitTimeoutError extends Error {
+  override readonly name = "WaitTimeoutError";
+}
+
+interface StoredMessage {
+  message: Message;
+  fromBot: boolean;
+  deleted: boolean;
+}
+
+/**
+ * One chat between a bot and its user(s): every message with its current state, and the
+ * order the bot sent its own, so tests can wait for replies.
+ */
+export class ChatState {
+  private lastId = 0;
+  private readonly messages = new Map<number, StoredMessage>();
+  /** Ids of the bot's messages in the order sent. */
+  private readonly sent: number[] = [];
+  /** How many of `sent` `next()` has handed out. */
+  private read = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly chat: Chat) {}
+
+  add(fields: Omit<Message, "message_id" | "chat" | "date">, fromBot: boolean): Message {
+    const { from, ...content } = fields;
+    // Telegram's field order, so dumps read naturally.
+    const message: Message = {
+      message_id: ++this.lastId,
+      ...(from && { from }),
+      chat: this.chat,
+      date: Math.floor(Date.now() / 1000),
+      ...content,
+    };
+    this.messages.set(message.message_id, { message, fromBot, deleted: false });
+    if (fromBot) {
+      this.sent.push(message.message_id);
+      this.notify();
+    }
+    return message;
+  }
+
+  /** A message that has not been deleted, and whether the bot sent it. */
+  get(messageId: number): { message: Message; fromBot: boolean } | undefined {
+    const stored = this.messages.get(messageId);
+    return stored && !stored.deleted ? stored : undefined;
+  }
+
+  replace(message: Message): void {
+    const stored = this.messages.get(message.message_id);
+    if (!stored) return;
+    stored.message = message;
+    if (stored.fromBot) this.notify();
+  }
+
+  delete(messageId: number): boolean {
+    const stored = this.messages.get(messageId);
+    if (!stored || stored.deleted) return false;
+    stored.deleted = true;
+    return true;
+  }
+
+  /** The bot's messages still in the chat, as they are now (after edits). */
+  botMessages(): Message[] {
+    return this.sent.flatMap((id) => this.get(id)?.message ?? []);
+  }
+
+  /** Waits until the bot has sent `count` messages here in all; returns those still there. */
+  async waitFor(count: number, timeoutMs: number): Promise<Message[]> {
+    await this.until(() => this.sent.length >= count, timeoutMs, count);
+    return this.botMessages();
+  }
+
+  /** The bot's next `count` messages not yet returned by `next`, waiting for them to come. */
+  async next(count: number, timeoutMs: number): Promise<Message[]> {
+    await this.until(() => this.sent.length >= this.read + count, timeoutMs, this.read + count);
+    const ids = this.sent.slice(this.read, this.read + count);
+    this.read += count;
+    return ids.flatMap((id) => this.messages.get(id)?.message ?? []);
+  }
+
+  private until(ready: () => boolean, timeoutMs: number, wanted: number): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!ready()) return;
+        finish();
+        resolve();
+      };
+      const finish = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(
+          new WaitTimeoutError(
+            `Chat ${this.chat.id}: waited ${timeoutMs} ms for bot message ${wanted}, the bot has sent ${this.sent.length}.`,
+          ),
+        );
+      }, timeoutMs);
+      this.listeners.add(check);
+    });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,239 @@
+import { botIdOf, type CallbackAnswer, EmulatedBot } from "./bot.js";
+import type { ChatState } from "./chat-state.js";
+import { storeDocument, storePhoto } from "./media.js";
+import type { TelegramEmulatorOptions, TelegramRateLimitOptions } from "./options.js";
+import { DEFAULT_TELEGRAM_RATE_LIMITS } from "./options.js";
+import { SendLimits } from "./rate-limits.js";
+import type { Message, MessageEntity, Update, User, WebhookInfo } from "./types.js";
+import { chatFor, fakeUser } from "./users.js";
+import { type ChatMessage, chatMessageOf } from "./views.js";
+
+/** Which bot a user-side call talks to: the only bot so far, unless `token` names one. */
+export interface BotSelector {
+  token?: string;
+}
+
+/** Who writes. In a private chat the user's id is the chat id. */
+export interface UserOptions extends BotSelector {
+  /** Overrides fields of the fake Vietnamese user the chat id stands for. */
+  from?: Partial<Omit<User, "is_bot">>;
+  /** The user's app language; default `vi`. */
+  languageCode?: string;
+}
+
+export interface UserFileOptions extends UserOptions {
+  /** Default `file.bin` for documents. */
+  fileName?: string;
+  /** Default: guessed from `fileName`, as Telegram does. */
+  mimeType?: string;
+  caption?: string;
+}
+
+export interface WaitOptions extends BotSelector {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_WAIT_MS = 5000;
+const COMMAND = /^\/[A-Za-z0-9_]+(@\w+)?/;
+
+/**
+ * An in-memory Telegram: the Bot API a bot calls (served on the sandbox at
+ * `/bot<token>/<method>`), and the user's side of its chats for tests and demos — the
+ * "other phone". Any token shaped like Telegram's is a bot, created at first sight.
+ *
+ * @example
+ * ```ts
+ * const tg = sandbox.telegram;
+ * tg.sendText(1001, "/start");
+ * const [reply] = await tg.nextMessages(1001);
+ * await tg.pressButton(1001, reply.messageId, reply.buttons[0][0].callbackData);
+ * ```
+ */
+export class TelegramEmulator {
+  private readonly bots = new Map<number, { token: string; bot: EmulatedBot }>();
+  private limits: SendLimits | undefined;
+
+  constructor(readonly options: TelegramEmulatorOptions) {
+    this.limits = options.rateLimits ? new SendLimits(options.rateLimits) : undefined;
+  }
+
+  /**
+   * The bot `token` belongs to, created on first sight; `undefined` for a malformed token or
+   * one whose id is known under another token (Telegram: 401).
+   */
+  botFor(token: string): EmulatedBot | undefined {
+    const id = botIdOf(token);
+    if (id === undefined) return undefined;
+    const known = this.bots.get(id);
+    if (known) return known.token === token ? known.bot : undefined;
+    const bot = new EmulatedBot(id, this.options);
+    this.bots.set(id, { token, bot });
+    return bot;
+  }
+
+  /** Flood limits in force; `undefined` when off. */
+  get sendLimits(): SendLimits | undefined {
+    return this.limits;
+  }
+
+  /** Replaces the flood limits (fields not given take Telegram's defaults), or turns them off. */
+  setRateLimits(limits: Partial<TelegramRateLimitOptions> | false): void {
+    this.limits = limits
+      ? new SendLimits({ ...DEFAULT_TELEGRAM_RATE_LIMITS, ...limits })
+      : undefined;
+  }
+
+  /** The user writes `text` (a `/command` gets its bot_command entity). */
+  sendText(chatId: number, text: string, options: UserOptions = {}): Message {
+    const command = COMMAND.exec(text)?.[0];
+    const entities: MessageEntity[] | undefined = command
+      ? [{ type: "bot_command", offset: 0, length: command.length }]
+      : undefined;
+    return this.post(chatId, options, () => ({ text, ...(entities && { entities }) }));
+  }
+
+  /** The user sends a photo (PNG, JPEG or GIF bytes); the bot sees its sizes. */
+  sendPhoto(chatId: number, data: Uint8Array, options: UserFileOptions = {}): Message {
+    return this.post(chatId, options, (bot) => ({
+      photo: storePhoto(bot.files, data),
+      ...(options.caption !== undefined && { caption: options.caption }),
+    }));
+  }
+
+  /** The user sends a file. */
+  sendDocument(chatId: number, data: Uint8Array, options: UserFileOptions = {}): Message {
+    return this.post(chatId, options, (bot) => ({
+      document: storeDocument(bot.files, data, options.fileName ?? "file.bin", options.mimeType),
+      ...(options.caption !== undefined && { caption: options.caption }),
+    }));
+  }
+
+  /**
+   * The user presses a button of the bot's message `messageId` (any `callbackData` goes, as
+   * from a modified client). Resolves with the bot's `answerCallbackQuery`, or `undefined`
+   * when the bot does not answer within `timeoutMs`.
+   */
+  async pressButton(
+    chatId: number,
+    messageId: number,
+    callbackData: string,
+    options: UserOptions & WaitOptions = {},
+  ): Promise<CallbackAnswer | undefined> {
+    const bot = this.pick(options);
+    const chat = this.chatOf(bot, chatId);
+    const target = chat.get(messageId);
+    if (!target?.fromBot) throw new Error(`Chat ${chatId} has no bot message ${messageId}.`);
+    const from = this.userOf(chatId, options);
+    return new Promise((resolve) => {
+      const query = bot.addCallback(
+        (id) => ({
+          id,
+          from,
+          message: target.message,
+          chat_instance: `${bot.id}${Math.abs(chatId)}`,
+          data: callbackData,
+        }),
+        (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+      );
+      const timer = setTimeout(() => {
+        bot.expireCallback(query.id);
+        resolve(undefined);
+      }, options.timeoutMs ?? DEFAULT_WAIT_MS);
+      bot.updates.push({ callback_query: query });
+    });
+  }
+
+  /**
+   * Queues any update as given (an edited message, a sticker…), for what the user-side
+   * helpers do not make. `undefined` when the bot's `allowed_updates` exclude its kind.
+   */
+  injectUpdate(update: Omit<Update, "update_id">, options: BotSelector = {}): Update | undefined {
+    return this.pick(options).updates.push(update);
+  }
+
+  /** The bot's messages in the chat, as they are now; empty for a chat nobody opened. */
+  messages(chatId: number, options: BotSelector = {}): ChatMessage[] {
+    const bot = this.pick(options);
+    return (bot.chat(chatId)?.botMessages() ?? []).map((m) => chatMessageOf(m, bot.files));
+  }
+
+  /** Waits until the bot has sent `count` messages to the chat in all; returns the chat's. */
+  async waitForMessages(
+    chatId: number,
+    count: number,
+    options: WaitOptions = {},
+  ): Promise<ChatMessage[]> {
+    const bot = this.pick(options);
+    const messages = await this.chatOf(bot, chatId).waitFor(
+      count,
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+    );
+    return messages.map((m) => chatMessageOf(m, bot.files));
+  }
+
+  /**
+   * The bot's next `count` messages in the chat that no earlier `nextMessages` returned,
+   * waiting for them: each reply is seen once, in order, however fast it came.
+   */
+  async nextMessages(chatId: number, count = 1, options: WaitOptions = {}): Promise<ChatMessage[]> {
+    const bot = this.pick(options);
+    const messages = await this.chatOf(bot, chatId).next(
+      count,
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+    );
+    return messages.map((m) => chatMessageOf(m, bot.files));
+  }
+
+  /** What `getWebhookInfo` would tell the bot. */
+  webhookInfo(options: BotSelector = {}): WebhookInfo {
+    return this.pick(options).webhookInfo();
+  }
+
+  /** Ends long polls and webhook deliveries. */
+  async close(): Promise<void> {
+    await Promise.all([...this.bots.values()].map(({ bot }) => bot.close()));
+  }
+
+  private pick({ token }: BotSelector): EmulatedBot {
+    if (token !== undefined) {
+      const bot = this.botFor(token);
+      if (!bot) throw new Error("Not a Telegram bot token (or another token of a known bot id).");
+      return bot;
+    }
+    const [only, ...others] = this.bots.values();
+    if (!only) throw new Error("No bot has called the Bot API yet; pass { token }.");
+    if (others.length > 0) throw new Error("Several bots are known; pass { token }.");
+    return only.bot;
+  }
+
+  private chatOf(bot: EmulatedBot, chatId: number): ChatState {
+    const chat = bot.chat(chatId);
+    if (!chat) throw new Error(`Chat ${chatId} does not exist yet: a user has to write first.`);
+    return chat;
+  }
+
+  private userOf(chatId: number, options: UserOptions): User {
+    const base = fakeUser(Math.abs(chatId), options.languageCode);
+    return { ...base, ...options.from, ...(chatId > 0 && { id: chatId }), is_bot: false };
+  }
+
+  /** A message from the user, queued for the bot as an update. */
+  private post(
+    chatId: number,
+    options: UserOptions,
+    content: (bot: EmulatedBot) => Omit<Message, "message_id" | "chat" | "date" | "from">,
+  ): Message {
+    if (!Number.isSafeInteger(chatId) || chatId === 0)
+      throw new Error("chatId must be a non-zero integer.");
+    const bot = this.pick(options);
+    const from = this.userOf(chatId, options);
+    const chat = bot.openChat(chatFor(chatId, from));
+    const message = chat.add({ from, ...content(bot) }, false);
+    bot.updates.push({ message });
+    return message;
+  }
+}

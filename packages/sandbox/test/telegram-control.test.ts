@@ -1,0 +1,113 @@
+import { type Sandbox, startSandbox, WaitTimeoutError } from "@vnegov/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callBot, png, tokenFor } from "./telegram-helpers.js";
+
+let sandbox: Sandbox;
+const token = tokenFor(7200000001);
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ telegram: { rateLimits: false } });
+});
+afterAll(() => sandbox.close());
+
+/** One control call over HTTP, as a test in another process would make it. */
+async function control(path: string, init: { method?: string; body?: unknown } = {}) {
+  const response = await fetch(`${sandbox.url}/_emulator/telegram${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe("Telegram emulator: the user's side", () => {
+  it("plays the user over HTTP: write, read replies, press buttons, inspect the webhook", async () => {
+    const chat = `/bots/${token}/chats/801`;
+    const sent = await control(`${chat}/messages`, {
+      body: { text: "/start", languageCode: "en" },
+    });
+    expect(sent.body.result).toMatchObject({ text: "/start", from: { language_code: "en" } });
+    const [update] = (await callBot(sandbox, token, "getUpdates")).body.result;
+    expect(update.message.text).toBe("/start");
+
+    const reply = control(`${chat}/messages/next`, { body: { count: 2, timeoutMs: 2000 } });
+    await callBot(sandbox, token, "sendMessage", { chat_id: 801, text: "Một" });
+    await callBot(sandbox, token, "sendMessage", {
+      chat_id: 801,
+      text: "Hai",
+      reply_markup: { inline_keyboard: [[{ text: "Tiếp", callback_data: "next" }]] },
+    });
+    const next = (await reply).body.result;
+    expect(next.map((m: any) => m.text)).toEqual(["Một", "Hai"]);
+    expect(next[1].buttons).toEqual([[{ text: "Tiếp", callbackData: "next" }]]);
+
+    const press = control(`${chat}/callbacks`, {
+      body: { messageId: next[1].messageId, data: "next" },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const updates = (await callBot(sandbox, token, "getUpdates", { offset: update.update_id + 1 }))
+      .body.result;
+    await callBot(sandbox, token, "answerCallbackQuery", {
+      callback_query_id: updates[0].callback_query.id,
+      text: "OK",
+      show_alert: true,
+    });
+    expect((await press).body).toEqual({ ok: true, result: { text: "OK", showAlert: true } });
+
+    const all = await control(`${chat}/messages?count=2`);
+    expect(all.body.result.map((m: any) => m.text)).toEqual(["Một", "Hai"]);
+    expect((await control(`/bots/${token}/webhook`)).body.result).toMatchObject({ url: "" });
+  });
+
+  it("sends photos and documents as base64, and reports bad input and timeouts", async () => {
+    const chat = `/bots/${token}/chats/802`;
+    const photo = await control(`${chat}/messages`, {
+      body: { photo: Buffer.from(png(120, 80)).toString("base64"), caption: "Ảnh" },
+    });
+    expect(photo.body.result.photo.at(-1)).toMatchObject({ width: 120, height: 80 });
+    const doc = await control(`${chat}/messages`, {
+      body: { document: Buffer.from("abc").toString("base64"), fileName: "a.txt" },
+    });
+    expect(doc.body.result.document).toMatchObject({ mime_type: "text/plain", file_size: 3 });
+    expect((await control(`${chat}/messages`, { body: { nothing: 1 } })).status).toBe(400);
+    const waited = await control(`${chat}/messages/next`, { body: { timeoutMs: 50 } });
+    expect(waited.status).toBe(408);
+    expect(waited.body.ok).toBe(false);
+    expect(
+      (await control(`/bots/bad-token/chats/1/messages`, { body: { text: "x" } })).status,
+    ).toBe(400);
+  });
+
+  it("sets flood limits over HTTP", async () => {
+    expect(
+      (
+        await control("/rate-limits", {
+          method: "PUT",
+          body: { perChatPerSecond: 1, perChatBurst: 0 },
+        })
+      ).body,
+    ).toEqual({ ok: true, result: true });
+    sandbox.telegram.sendText(803, "hi", { token });
+    await callBot(sandbox, token, "sendMessage", { chat_id: 803, text: "1" });
+    expect((await callBot(sandbox, token, "sendMessage", { chat_id: 803, text: "2" })).status).toBe(
+      429,
+    );
+    await control("/rate-limits", { method: "PUT", body: false });
+    expect((await callBot(sandbox, token, "sendMessage", { chat_id: 803, text: "3" })).status).toBe(
+      200,
+    );
+  });
+
+  it("waits in process too, and says so when the bot stays silent", async () => {
+    sandbox.telegram.sendText(804, "hi", { token });
+    const waiting = sandbox.telegram.waitForMessages(804, 1, { token, timeoutMs: 2000 });
+    await callBot(sandbox, token, "sendMessage", { chat_id: 804, text: "Đây" });
+    expect((await waiting).map((m) => m.text)).toEqual(["Đây"]);
+    await expect(
+      sandbox.telegram.nextMessages(804, 2, { token, timeoutMs: 30 }),
+    ).rejects.toBeInstanceOf(WaitTimeoutError);
+    // Without a token the only bot is meant; with two known bots a token is required.
+    await callBot(sandbox, tokenFor(7200000002), "getMe");
+    expect(() => sandbox.telegram.messages(804)).toThrow("pass { token }");
+  });
+});
