@@ -109,10 +109,18 @@ export async function startProcess(
   ready: RegExp,
   env: Record<string, string> = {},
 ): Promise<{ match: string; process: ChildProcess }> {
-  const child = spawn(`${cwd}/node_modules/.bin/tsx`, ["--conditions=source", ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-  });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there, to see where time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    `${cwd}/node_modules/.bin/tsx`,
+    [...profile, "--conditions=source", ...args],
+    {
+      cwd,
+      env: { ...process.env, ...env },
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -122,4 +130,12 @@ export async function startProcess(
     await new Promise((r) => setTimeout(r, 100));
   }
   return { match: (ready.exec(output) as RegExpExecArray)[1] as string, process: child };
+}
+
+/** Stops a child started by {@link startProcess} and waits for it to exit (and write profiles). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
 }

@@ -3,7 +3,8 @@
  * telegraf echo bot measured in the same run (goal ≥ 0.8×). The portal + Telegram emulator,
  * the bot and autocannon each run in their own process; every update comes from one of
  * `CHATS` chats and carries a fresh `update_id`. Both bots reply through the emulator's
- * sendMessage; the look-up also reads the dossier and its history from the portal.
+ * sendMessage; the look-up also reads the dossier (with its latest steps) from the portal, and
+ * `/help` shows what the engine alone costs.
  */
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,7 @@ import {
   rounds,
   SECONDS,
   startProcess,
+  stopProcess,
 } from "../../../bench.base.js";
 
 const CHATS = 200;
@@ -71,6 +73,27 @@ function updates(text: (i: number) => string): () => BenchRequest {
   };
 }
 
+/**
+ * The text of the bot's last message in a few chats, so a bot that answers fast but wrongly
+ * (an apology after an error) fails the benchmark instead of winning it.
+ */
+async function lastReplies(url: string): Promise<string[]> {
+  const texts: string[] = [];
+  for (let chat = 1; chat <= 5; chat++) {
+    const response = await fetch(`${url}/_emulator/telegram/bots/${TOKEN}/chats/${chat}/messages`);
+    const { result } = (await response.json()) as { result: { text?: string }[] };
+    texts.push(result.at(-1)?.text ?? "");
+  }
+  return texts;
+}
+
+function expectReplies(texts: string[], pattern: RegExp, scenario: string): void {
+  const wrong = texts.filter((text) => !pattern.test(text));
+  if (wrong.length === 0) return;
+  console.error(`${scenario}: unexpected replies, e.g. ${JSON.stringify(wrong[0])}`);
+  process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   try {
     const world = JSON.parse(await start(["bench/sandbox-process.ts"], /^ready (.+)$/m)) as {
@@ -89,7 +112,17 @@ async function main(): Promise<void> {
 
     const results = new Map<string, Figures>();
     results.set("baseline: telegraf echo bot", await rounds(echo, updates(lookup)));
+    // The engine's own cost (session, routing, i18n, one reply) without the portal call.
+    results.set(
+      "vnegov bot: /help (engine only)",
+      await rounds(
+        vnegov,
+        updates(() => "/help"),
+      ),
+    );
+    expectReplies(await lastReplies(world.url), /\/tracuu/, "/help");
     results.set("vnegov bot: dossier look-up", await rounds(vnegov, updates(lookup)));
+    expectReplies(await lastReplies(world.url), /^Hồ sơ .+\nThủ tục: /, "look-up");
     printTable(
       `vnegov Telegram webhook benchmark: median of ${ROUNDS} × ${SECONDS}s rounds, ${CONNECTIONS} connections, ${CHATS} chats, ${world.samples.length} dossiers (goal ≥ 0.80×)`,
       results,
@@ -97,7 +130,7 @@ async function main(): Promise<void> {
     );
     if ([...results.values()].some((f) => f.errors > 0)) process.exitCode = 1;
   } finally {
-    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(children.map(stopProcess));
   }
 }
 

@@ -19,6 +19,7 @@ import {
   rounds,
   SECONDS,
   startProcess,
+  stopProcess,
 } from "../../../bench.base.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -91,8 +92,7 @@ async function main(): Promise<void> {
     );
     if ([...results.values()].some((f) => f.errors > 0)) process.exitCode = 1;
   } finally {
-    for (const s of servers) s.process.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all(servers.map((s) => stopProcess(s.process)));
     rmSync(dir, { recursive: true, force: true });
   }
 }

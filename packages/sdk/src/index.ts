@@ -20,7 +20,7 @@ export type { RetryOptions } from "./core/retry.js";
 export * from "./edxml/index.js";
 export * from "./errors.js";
 export type { OnBehalfOf } from "./resources/docs.js";
-export type { SecretOption } from "./resources/portal.js";
+export type { DossierWithRecentHistory, SecretOption } from "./resources/portal.js";
 export type * from "./types.js";
 export {
   type ConstructEventOptions,

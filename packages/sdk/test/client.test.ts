@@ -7,6 +7,7 @@ import {
   buildEdxml,
   ConflictError,
   ConnectionError,
+  type DossierHistoryEntry,
   documentToEdxml,
   edxmlToDocumentInput,
   NotFoundError,
@@ -110,6 +111,34 @@ describe("resources against the sandbox", () => {
       .history(receipt.dossier.code, { secret: receipt.verificationSecret })
       .toArray();
     expect(history.map((h) => h.status)).toEqual(["moi_dang_ky"]);
+  });
+
+  it("includes the latest history in a look-up when asked, and only then", async () => {
+    // A dossier that went back and forth has more steps than a look-up includes.
+    let done = { code: "", secret: "" };
+    let all: DossierHistoryEntry[] = [];
+    for (const sample of sandbox.samples.da_tra_ket_qua ?? []) {
+      done = sample;
+      all = await bot.portal.dossiers.history(done.code, { secret: done.secret }).toArray();
+      if (all.length > 5) break;
+    }
+    expect(all.length).toBeGreaterThan(5);
+    const withHistory = await bot.portal.dossiers.get(done.code, {
+      secret: done.secret,
+      include: "recentHistory",
+    });
+    expect(withHistory.recentHistory).toEqual(all.slice(-5));
+    const plain = await bot.portal.dossiers.get(done.code, { secret: done.secret });
+    expect(plain).not.toHaveProperty("recentHistory");
+    await expect(
+      bot.portal.dossiers.get(done.code, { secret: "WRONG1", include: "recentHistory" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      bot.portal.dossiers.get(done.code, {
+        secret: done.secret,
+        include: "all" as "recentHistory",
+      }),
+    ).rejects.toMatchObject({ fieldErrors: [expect.objectContaining({ field: "include" })] });
   });
 
   it("tells hooks the route, status and timing, never keys, secrets or identifiers", async () => {

@@ -1,5 +1,5 @@
 import { formatVnDate } from "@vnegov/domain";
-import { type Dossier, NotFoundError } from "@vnegov/sdk";
+import { type DossierWithRecentHistory, NotFoundError } from "@vnegov/sdk";
 import type { Dialog, DialogContext } from "../engine/dialog.js";
 
 /** Wrong secrets a user may enter per window before the bot stops asking the server. */
@@ -91,7 +91,7 @@ async function fetchDossier(
   ctx: DialogContext,
   code: string,
   secret: string,
-): Promise<Dossier | undefined> {
+): Promise<DossierWithRecentHistory | undefined> {
   const now = ctx.now();
   const recent = ctx.session.failedLookups.filter((at) => now - at < FAILURE_WINDOW_MS);
   ctx.session.failedLookups = recent;
@@ -102,7 +102,7 @@ async function fetchDossier(
     return undefined;
   }
   try {
-    return await ctx.sdk.portal.dossiers.get(code, { secret });
+    return await ctx.sdk.portal.dossiers.get(code, { secret, include: "recentHistory" });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     recent.push(now);
@@ -135,18 +135,11 @@ async function lookUp(ctx: DialogContext, code: string, secret: string): Promise
           ],
         }),
   });
-  const steps = await ctx.sdk.portal.dossiers.history(code, { secret }).toArray();
-  const latest = steps
-    .slice(-3)
-    .map(
-      (s) =>
-        `• ${formatVnDate(new Date(s.at), { withTime: true, locale: ctx.session.locale })} — ${ctx.t(`status.${s.status}`)}${s.note ? `: ${s.note}` : ""}`,
-    );
-  if (latest.length > 0) ctx.reply([ctx.t("lookup.history"), ...latest].join("\n"));
   ctx.end();
 }
 
-function describe(ctx: DialogContext, dossier: Dossier): string {
+/** Status, timeliness, appointment, what to do next and the latest steps, in one message. */
+function describe(ctx: DialogContext, dossier: DossierWithRecentHistory): string {
   const lines = [
     ctx.t("lookup.result", {
       code: dossier.code,
@@ -173,6 +166,14 @@ function describe(ctx: DialogContext, dossier: Dossier): string {
         note: pending.note,
       }),
     );
+  }
+  const latest = dossier.recentHistory.slice(-3);
+  if (latest.length > 0) {
+    lines.push("", ctx.t("lookup.history"));
+    for (const step of latest) {
+      const at = formatVnDate(new Date(step.at), { withTime: true, locale: ctx.session.locale });
+      lines.push(`• ${at} — ${ctx.t(`status.${step.status}`)}${step.note ? `: ${step.note}` : ""}`);
+    }
   }
   return lines.join("\n");
 }

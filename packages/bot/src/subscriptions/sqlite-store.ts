@@ -4,6 +4,7 @@ import type { Subscription, SubscriptionStore } from "./store.js";
 /** Subscriptions in a SQLite file: the embedded default. */
 export class SqliteSubscriptionStore implements SubscriptionStore {
   private readonly db: Database.Database;
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -17,36 +18,34 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async add(chatKey: string, s: Subscription): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT OR IGNORE INTO subscriptions (chat_key, kind, code, name, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(chatKey, s.kind, s.code, s.name, s.secret ?? null, Date.now());
+    this.statement(
+      "INSERT OR IGNORE INTO subscriptions (chat_key, kind, code, name, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(chatKey, s.kind, s.code, s.name, s.secret ?? null, Date.now());
   }
 
   async remove(chatKey: string, kind: Subscription["kind"], code: string): Promise<boolean> {
     return (
-      this.db
-        .prepare("DELETE FROM subscriptions WHERE chat_key = ? AND kind = ? AND code = ?")
-        .run(chatKey, kind, code).changes > 0
+      this.statement("DELETE FROM subscriptions WHERE chat_key = ? AND kind = ? AND code = ?").run(
+        chatKey,
+        kind,
+        code,
+      ).changes > 0
     );
   }
 
   async list(chatKey: string): Promise<Subscription[]> {
-    const rows = this.db
-      .prepare(
-        "SELECT kind, code, name, secret FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",
-      )
-      .all(chatKey) as (Subscription & { secret: string | null })[];
+    const rows = this.statement(
+      "SELECT kind, code, name, secret FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",
+    ).all(chatKey) as (Subscription & { secret: string | null })[];
     return rows.map(({ secret, ...s }) => (secret === null ? s : { ...s, secret }));
   }
 
   async ofKind(
     kind: Subscription["kind"],
   ): Promise<{ chatKey: string; subscription: Subscription }[]> {
-    const rows = this.db
-      .prepare("SELECT chat_key, kind, code, name, secret FROM subscriptions WHERE kind = ?")
-      .all(kind) as (Subscription & { chat_key: string; secret: string | null })[];
+    const rows = this.statement(
+      "SELECT chat_key, kind, code, name, secret FROM subscriptions WHERE kind = ?",
+    ).all(kind) as (Subscription & { chat_key: string; secret: string | null })[];
     return rows.map(({ chat_key, secret, ...s }) => ({
       chatKey: chat_key,
       subscription: secret === null ? s : { ...s, secret },
@@ -55,10 +54,21 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async followers(kind: Subscription["kind"], code: string): Promise<string[]> {
     return (
-      this.db
-        .prepare("SELECT chat_key FROM subscriptions WHERE kind = ? AND code = ?")
-        .all(kind, code) as { chat_key: string }[]
+      this.statement("SELECT chat_key FROM subscriptions WHERE kind = ? AND code = ?").all(
+        kind,
+        code,
+      ) as { chat_key: string }[]
     ).map((r) => r.chat_key);
+  }
+
+  /** The statement for `sql`, prepared on first use: preparing costs more than running. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
   }
 
   close(): void {

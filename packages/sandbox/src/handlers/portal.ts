@@ -73,7 +73,15 @@ export const portalHandlers: Record<string, Handler> = {
     );
   },
 
-  getDossier: (input, ctx) => ok(onDossier(input, ctx, dossiers.getDossier)),
+  getDossier: (input, ctx) =>
+    ok(
+      onDossier(input, ctx, (world, principal, code, secret) =>
+        dossiers.getDossier(world, principal, code, secret, {
+          // The contract has already limited `include` to its one value.
+          recentHistory: input.query.include === "recentHistory",
+        }),
+      ),
+    ),
 
   listDossierHistory: (input, ctx) =>
     ok(

@@ -150,8 +150,23 @@ export function findDossier(
   return row;
 }
 
-export function getDossier(world: World, principal: Principal, code: string, secret?: string) {
-  return fullView(world, findDossier(world, principal, code, secret));
+/** How many history entries `include=recentHistory` adds to a dossier. */
+const RECENT_HISTORY = 5;
+
+export function getDossier(
+  world: World,
+  principal: Principal,
+  code: string,
+  secret?: string,
+  include: { recentHistory?: boolean } = {},
+) {
+  const view = fullView(world, findDossier(world, principal, code, secret));
+  if (!include.recentHistory) return view;
+  // Saves clients that show "the latest steps" a second round trip to /history.
+  const rows = world.db
+    .prepare("SELECT * FROM dossier_history WHERE dossier_code = ? ORDER BY seq DESC LIMIT ?")
+    .all(code, RECENT_HISTORY) as HistoryRow[];
+  return { ...view, recentHistory: rows.reverse().map(historyEntry) };
 }
 
 function writeHistory(
@@ -354,30 +369,31 @@ export function listHistory(
     .prepare(
       `SELECT * FROM dossier_history WHERE dossier_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
     )
-    .all(code, after ? after[0] : 0, limit + 1) as {
-    id: string;
-    seq: number;
-    status: DossierStatus;
-    previous_status: DossierStatus | null;
-    at: number;
-    actor_kind: string;
-    actor_name: string | null;
-    note: string | null;
-  }[];
-  return toPage(
-    rows,
-    limit,
-    (r) => [r.seq],
-    (r) => ({
-      id: r.id,
-      status: r.status,
-      statusCode: DOSSIER_STATUS_CODES[r.status],
-      previousStatus: r.previous_status,
-      at: toVnIso(r.at),
-      actor: { kind: r.actor_kind, name: r.actor_name },
-      note: r.note,
-    }),
-  );
+    .all(code, after ? after[0] : 0, limit + 1) as HistoryRow[];
+  return toPage(rows, limit, (r) => [r.seq], historyEntry);
+}
+
+interface HistoryRow {
+  id: string;
+  seq: number;
+  status: DossierStatus;
+  previous_status: DossierStatus | null;
+  at: number;
+  actor_kind: string;
+  actor_name: string | null;
+  note: string | null;
+}
+
+function historyEntry(r: HistoryRow) {
+  return {
+    id: r.id,
+    status: r.status,
+    statusCode: DOSSIER_STATUS_CODES[r.status],
+    previousStatus: r.previous_status,
+    at: toVnIso(r.at),
+    actor: { kind: r.actor_kind, name: r.actor_name },
+    note: r.note,
+  };
 }
 
 interface Change {

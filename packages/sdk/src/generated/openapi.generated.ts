@@ -890,6 +890,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             pendingAction: components["schemas"]["PendingAction"] | null;
+            /** @description Only with `include=recentHistory` on a look-up; the latest entries, oldest first. */
+            recentHistory?: components["schemas"]["DossierHistoryEntry"][];
         };
         DossierReceipt: {
             dossier: components["schemas"]["Dossier"];
@@ -1516,7 +1518,13 @@ export interface operations {
     };
     getDossier: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `recentHistory` adds the dossier's latest history entries (up to 5, oldest first),
+                 *     so a status reply needs one request instead of two.
+                 */
+                include?: "recentHistory";
+            };
             header?: {
                 /** @description The secret issued with the dossier code (mã tra cứu). Not needed with `portal:officer`. */
                 "X-Verification-Secret"?: components["parameters"]["VerificationSecret"];
@@ -1528,7 +1536,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The dossier. */
+            /** @description The dossier, with `recentHistory` when asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,9 @@ export interface SecretOption {
   secret?: string;
 }
 
+/** A dossier looked up with `include: "recentHistory"`. */
+export type DossierWithRecentHistory = Dossier & { recentHistory: DossierHistoryEntry[] };
+
 const codeError = (code: unknown) =>
   invalidString("dossierCode", code, isDossierCode, "must look like 000.00.12.H12-240525-0001");
 
@@ -95,14 +98,32 @@ export class DossiersResource {
     );
   }
 
-  /** Looks a dossier up by code (tra cứu hồ sơ) with its verification secret. */
-  async get(code: string, options: SecretOption & RequestOptions = {}): Promise<Dossier> {
-    check([codeError(code)]);
+  /**
+   * Looks a dossier up by code (tra cứu hồ sơ) with its verification secret. With
+   * `include: "recentHistory"` the answer also carries the latest history entries (up to 5,
+   * oldest first), saving a call to {@link DossiersResource.history}.
+   */
+  async get(
+    code: string,
+    options: SecretOption & RequestOptions & { include: "recentHistory" },
+  ): Promise<DossierWithRecentHistory>;
+  async get(code: string, options?: SecretOption & RequestOptions): Promise<Dossier>;
+  async get(
+    code: string,
+    options: SecretOption & RequestOptions & { include?: "recentHistory" } = {},
+  ): Promise<Dossier> {
+    check([
+      codeError(code),
+      options.include === undefined || options.include === "recentHistory"
+        ? undefined
+        : { field: "include", code: "invalid", message: 'must be "recentHistory"' },
+    ]);
     return this.http.call(
       {
         method: "GET",
         route: "/portal/v1/dossiers/{code}",
         params: { code },
+        query: { include: options.include },
         headers: secretHeader(options),
       },
       options,
