@@ -16,7 +16,16 @@ export {
   type RateLimiter,
 } from "./core/limiter.js";
 export { type ListOptions, type Page, PagedList } from "./core/paginate.js";
-export type { RetryOptions } from "./core/retry.js";
+export { RETRY_DEFAULTS, type RetryOptions, retryAfterMs } from "./core/retry.js";
+export {
+  jsonBody,
+  type Outcome,
+  type RawResponse,
+  Transport,
+  type TransportAuth,
+  type TransportOptions,
+  type TransportRequest,
+} from "./core/transport.js";
 export * from "./edxml/index.js";
 export * from "./errors.js";
 export type { OnBehalfOf } from "./resources/docs.js";

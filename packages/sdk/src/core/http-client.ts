@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios from "axios";
 import {
   ApiError,
   AuthenticationError,
@@ -12,20 +10,14 @@ import {
   RateLimitError,
   type RequestInfo,
   ServerError,
-  TimeoutError,
   ValidationError,
 } from "../errors.js";
 import type { Problem } from "../types.js";
-import { type AuthOptions, type AuthProvider, createAuth } from "./auth.js";
+import { type AuthOptions, createAuth } from "./auth.js";
 import type { Hooks } from "./hooks.js";
-import { createLimiter, type LimiterOptions, type RateLimiter } from "./limiter.js";
-import {
-  backoffDelay,
-  RETRY_DEFAULTS,
-  RETRYABLE_STATUS,
-  type RetryOptions,
-  retryAfterMs,
-} from "./retry.js";
+import type { LimiterOptions, RateLimiter } from "./limiter.js";
+import { RETRYABLE_STATUS, type RetryOptions, retryAfterMs } from "./retry.js";
+import { jsonBody, type Outcome, type RawResponse, Transport } from "./transport.js";
 
 /** Options shared by every vnegov client. */
 export interface ClientOptions {
@@ -70,212 +62,109 @@ export interface RequestOptions {
 
 const VERSION = "0.0.0";
 
-const isLimiter = (value: unknown): value is RateLimiter =>
-  typeof value === "object" &&
-  value !== null &&
-  typeof (value as RateLimiter).schedule === "function";
-
 /**
- * The request pipeline: auth → limiter → axios → typed errors, with retries around it.
- * Resources build {@link CallSpec}s; nothing else talks to axios.
+ * The vnegov API's conventions over the shared {@link Transport}: bearer auth, path
+ * parameters, idempotency keys, and RFC 9457 problems read into typed errors.
  */
 export class HttpClient {
-  private readonly http: AxiosInstance;
-  private readonly auth: AuthProvider;
-  readonly limiter: RateLimiter;
-  private readonly retry: Required<RetryOptions>;
-  private readonly hooks: Hooks;
-  private readonly userAgent: string;
+  private readonly transport: Transport;
 
-  constructor(private readonly options: ClientOptions) {
-    if (!options.baseURL || !/^https?:\/\//.test(options.baseURL)) {
-      throw new ValidationError("baseURL must be an http(s) URL.", {
-        fieldErrors: [{ field: "baseURL", code: "invalid", message: "must be an http(s) URL" }],
-      });
-    }
-    this.http = axios.create({
-      baseURL: options.baseURL.replace(/\/$/, ""),
-      timeout: options.timeout ?? 30_000,
-      // Keep-alive: a bot makes many small calls to one host.
-      httpAgent: new HttpAgent({ keepAlive: true }),
-      httpsAgent: new HttpsAgent({ keepAlive: true }),
-      // Bodies are parsed here, so a malformed one becomes a typed error, not a TypeError.
-      responseType: "arraybuffer",
-      transitional: { clarifyTimeoutError: true },
-      validateStatus: () => true,
-      maxRedirects: 0,
+  constructor(options: ClientOptions) {
+    const auth = createAuth(
+      options.auth,
+      options.baseURL ?? "",
+      axios.create({ timeout: options.timeout ?? 30_000, maxRedirects: 0 }),
+    );
+    this.transport = new Transport({
+      baseURL: options.baseURL,
+      timeout: options.timeout,
+      retry: options.retry,
+      limiter: options.limiter,
+      hooks: options.hooks,
+      userAgent: `vnegov-sdk/${VERSION} node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+      auth: {
+        headers: async (signal) => ({ authorization: await auth.authorization(signal) }),
+        // An API key cannot be renewed; only fetched tokens are worth a second try.
+        ...("apiKey" in options.auth ? {} : { invalidate: () => auth.invalidate() }),
+      },
+      read: readAnswer,
     });
-    this.auth = createAuth(options.auth, options.baseURL, this.http);
-    this.limiter = isLimiter(options.limiter) ? options.limiter : createLimiter(options.limiter);
-    this.retry = { ...RETRY_DEFAULTS, ...options.retry };
-    this.hooks = options.hooks ?? {};
-    this.userAgent = `vnegov-sdk/${VERSION} node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`;
+  }
+
+  get limiter(): RateLimiter {
+    return this.transport.limiter;
   }
 
   /** Performs a call and returns its parsed body. */
-  async call<T>(spec: CallSpec, options: RequestOptions = {}): Promise<T> {
-    const requestId = `req_${randomUUID().replace(/-/g, "")}`;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries({ ...options.headers, ...spec.headers })) {
-      if (value !== undefined) headers[name.toLowerCase()] = value;
-    }
-    Object.assign(headers, { "user-agent": this.userAgent, "x-request-id": requestId });
-    if (spec.idempotent) headers["idempotency-key"] = options.idempotencyKey ?? randomUUID();
+  call<T>(spec: CallSpec, options: RequestOptions = {}): Promise<T> {
     const path = spec.route.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(spec.params?.[name] ?? ""),
     );
-    const info: RequestInfo = { method: spec.method, path: spec.route };
-    // A POST may only be repeated when the server can recognise the repeat.
-    const replayable = spec.method !== "POST" || spec.idempotent === true;
-    const maxRetries = options.maxRetries ?? this.retry.maxRetries;
-    const signal = options.signal ?? spec.signal;
+    return this.transport.request<T>({
+      method: spec.method,
+      path,
+      route: spec.route,
+      query: spec.query,
+      body: spec.body,
+      headers: {
+        ...options.headers,
+        ...spec.headers,
+        ...(spec.idempotent ? { "idempotency-key": options.idempotencyKey ?? randomUUID() } : {}),
+      },
+      replayable: spec.idempotent === true,
+      signal: options.signal ?? spec.signal,
+      maxRetries: options.maxRetries,
+      ...(spec.binary ? { read: readBytes } : {}),
+    });
+  }
+}
 
-    for (let attempt = 0; ; attempt++) {
-      const event = { method: spec.method, route: spec.route, requestId, attempt };
-      let outcome: { response: AxiosResponse<ArrayBuffer> } | { error: ConnectionError };
-      const started = Date.now();
-      try {
-        const response = await this.limiter.schedule(async () => {
-          headers.authorization = await this.auth.authorization(signal);
-          safely(() => this.hooks.onRequest?.(event));
-          return this.http.request<ArrayBuffer>({
-            method: spec.method,
-            url: path,
-            params: compact(spec.query),
-            data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-            headers:
-              spec.body === undefined
-                ? headers
-                : { ...headers, "content-type": "application/json" },
-            signal,
-          });
-        });
-        outcome = { response };
-        safely(() =>
-          this.hooks.onResponse?.({
-            ...event,
-            status: response.status,
-            durationMs: Date.now() - started,
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError || error instanceof ValidationError) throw error;
-        if (signal?.aborted)
-          throw new TimeoutError("The request was aborted.", info, { cause: error });
-        outcome = { error: toConnectionError(error, info) };
-      }
+function readBytes(response: RawResponse, info: RequestInfo): Outcome {
+  return response.status < 400 ? { ok: true, value: response.body } : readAnswer(response, info);
+}
 
-      let failure: Error;
-      let waitMs: number | undefined;
-      if ("response" in outcome) {
-        const { response } = outcome;
-        if (response.status < 400) return parseBody<T>(response, info, spec.binary === true);
-        failure = toApiError(response, info);
-        if (response.status === 401 && attempt === 0 && !("apiKey" in this.options.auth)) {
-          // An expired or revoked token: fetch a new one and try once more.
-          this.auth.invalidate();
-          continue;
-        }
-        if (!RETRYABLE_STATUS.has(response.status) || (response.status !== 429 && !replayable))
-          throw failure;
-        waitMs = retryAfterMs(header(response, "retry-after"));
-        if (response.status === 429 && waitMs !== undefined) {
-          if (waitMs > this.retry.maxRetryAfterMs) throw failure;
-          this.limiter.pause(waitMs);
-        }
-      } else {
-        failure = outcome.error;
-        if (!replayable) throw failure;
-      }
-      if (attempt >= maxRetries) throw failure;
-      const delayMs = waitMs ?? backoffDelay(attempt, this.retry);
-      safely(() => this.hooks.onRetry?.({ ...event, delayMs, reason: failure.message }));
-      await sleep(delayMs, signal);
+/** A success's JSON body, or the typed error for a problem, with what to do about it. */
+function readAnswer(response: RawResponse, info: RequestInfo): Outcome {
+  const { status } = response;
+  if (status < 400) {
+    if (status === 204) return { ok: true, value: undefined };
+    try {
+      const body = jsonBody(response);
+      if (body === undefined || typeof body !== "object" || body === null)
+        throw new Error("expected a JSON object");
+      return { ok: true, value: body };
+    } catch (error) {
+      const malformed = new ConnectionError(
+        `The server sent a malformed response (${status}).`,
+        info,
+        { cause: error },
+      );
+      return { ok: false, error: malformed, next: "fail" };
     }
   }
-}
-
-function compact(query: CallSpec["query"]): Record<string, string> | undefined {
-  if (!query) return undefined;
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined) out[key] = String(value);
-  return out;
-}
-
-function header(response: AxiosResponse, name: string): string | undefined {
-  const value = response.headers[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-function safely(run: () => void): void {
-  try {
-    run();
-  } catch {
-    // A broken logger must not break the call it reports on.
-  }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
-function toConnectionError(error: unknown, info: RequestInfo): ConnectionError {
-  const code = (error as { code?: string }).code;
-  if (code === "ETIMEDOUT" || code === "ECONNABORTED") {
-    return new TimeoutError(`The request timed out: ${(error as Error).message}`, info, {
-      cause: error,
-    });
-  }
-  return new ConnectionError(
-    `The request failed before an answer: ${(error as Error).message}`,
-    info,
-    { cause: error },
-  );
-}
-
-function decodeJson(response: AxiosResponse<ArrayBuffer>): unknown {
-  const text = Buffer.from(response.data ?? new ArrayBuffer(0)).toString("utf8");
-  return text === "" ? undefined : JSON.parse(text);
-}
-
-function parseBody<T>(response: AxiosResponse<ArrayBuffer>, info: RequestInfo, binary: boolean): T {
-  if (binary) return Buffer.from(response.data) as T;
-  if (response.status === 204) return undefined as T;
-  try {
-    const body = decodeJson(response);
-    if (body === undefined || typeof body !== "object" || body === null)
-      throw new Error("expected a JSON object");
-    return body as T;
-  } catch (error) {
-    throw new ConnectionError(`The server sent a malformed response (${response.status}).`, info, {
-      cause: error,
-    });
-  }
+  const error = toApiError(response, info);
+  if (status === 401) return { ok: false, error, next: "reauthenticate" };
+  if (status === 429)
+    return {
+      ok: false,
+      error,
+      next: "wait",
+      retryAfterMs: retryAfterMs(response.header("retry-after")),
+    };
+  return { ok: false, error, next: RETRYABLE_STATUS.has(status) ? "backoff" : "fail" };
 }
 
 /** Maps an error answer to the matching typed error. */
-function toApiError(response: AxiosResponse<ArrayBuffer>, request: RequestInfo): Error {
+function toApiError(response: RawResponse, request: RequestInfo): Error {
   let problem: Problem | undefined;
   try {
-    const body = decodeJson(response);
+    const body = jsonBody(response);
     if (body && typeof body === "object" && "status" in body) problem = body as Problem;
   } catch {
     // Not JSON (a proxy's HTML page): fall back to the status alone.
   }
   const status = response.status;
-  const requestId = problem?.requestId ?? header(response, "x-request-id");
+  const requestId = problem?.requestId ?? response.header("x-request-id");
   const code = problem?.code ?? `http_${status}`;
   const message = `${request.method} ${request.path} failed (${status} ${code}): ${problem?.detail ?? problem?.title ?? "no details"}`;
   const init = { status, code, requestId, problem, request };
@@ -293,7 +182,7 @@ function toApiError(response: AxiosResponse<ArrayBuffer>, request: RequestInfo):
   if (status === 404) return new NotFoundError(message, init);
   if (status === 409) return new ConflictError(message, init);
   if (status === 429) {
-    const after = retryAfterMs(header(response, "retry-after"));
+    const after = retryAfterMs(response.header("retry-after"));
     return new RateLimitError(message, {
       ...init,
       retryAfter: after === undefined ? undefined : after / 1000,
