@@ -41,7 +41,6 @@ export {
   type Notifier,
   type NotifyResult,
 } from "./notify/notifier.js";
-export { splitText } from "./render/split-text.js";
 export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";
 export type { Session, SessionStorage } from "./session/storage.js";

@@ -40,6 +40,7 @@ export {
   normalizePhone,
   toInternationalPhone,
 } from "./identity.js";
+export { splitText } from "./split-text.js";
 export { foldDiacritics, matchesFolded } from "./text.js";
 export {
   type FormatVnDateOptions,

@@ -1,7 +1,7 @@
+import { splitText } from "@vnegov/domain";
 import type { Telegram } from "telegraf";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { OutgoingAttachment, OutgoingMessage } from "../../engine/messages.js";
-import { splitText } from "../../render/split-text.js";
 import { withFloodRetry } from "./flood-retry.js";
 import { inlineKeyboard } from "./keyboard.js";
 

@@ -1,0 +1,3 @@
+import { packageProject } from "../../vitest.base.js";
+
+export default packageProject("zalo");
