@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { DEFAULT_HOLIDAYS } from "@vnegov/domain";
+import { Hono } from "hono";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app.js";
 import { specPath } from "./contract/spec.js";
@@ -101,6 +102,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const validator = await ContractValidator.create();
     const limits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
     const telegram = new TelegramEmulator(telegramOptions(options.telegram));
+    // Every emulator on the one server, each under its own prefix, outside the contract.
+    const emulators = new Hono();
+    emulators.route("/", telegramRoutes(telegram, log));
     const app = createApp({
       world,
       validator,
@@ -112,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       validateResponses: options.validateResponses ?? true,
       specText: readFileSync(specPath(), "utf8"),
-      routes: telegramRoutes(telegram, log),
+      routes: emulators,
     });
     dispatcher = new WebhookDispatcher(
       world,
