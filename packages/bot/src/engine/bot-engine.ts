@@ -1,5 +1,5 @@
 import { foldDiacritics } from "@vnegov/domain";
-import { type Vnegov, VnegovError } from "@vnegov/sdk";
+import { NotFoundError, type Vnegov, VnegovError } from "@vnegov/sdk";
 import { directivesDialog, subscriptionsDialog } from "../dialogs/directives.js";
 import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
 import { myTasksDialog } from "../dialogs/my-tasks.js";
@@ -25,6 +25,8 @@ export interface BotEngineOptions {
 }
 
 const CANCEL = ["huy", "cancel"];
+/** Channels whose terms require the bot to say it is automated, once per chat (Zalo's do). */
+const DISCLOSING = new Set<IncomingMessage["channel"]>(["zalo", "zalo_oa"]);
 const START = "__start";
 const HELP = ["start", "help", "giup", "trogiup"];
 
@@ -54,8 +56,46 @@ export class BotEngine {
   /** Handles one message and returns the replies, in order. Never throws for bad input. */
   handle(message: IncomingMessage): Promise<OutgoingMessage[]> {
     const key = `${message.channel}:${message.chatId}`;
+    return this.serialize(key, () => this.process(key, message));
+  }
+
+  /**
+   * Deletes everything the bot keeps about a chat: its session, subscriptions and staff link
+   * (a user's withdrawal of consent under Decree 13/2023, Zalo's `user_withdraw`). Queued
+   * behind the chat's messages, so none of them writes the session back afterwards.
+   */
+  forget(channel: IncomingMessage["channel"], chatId: string): Promise<void> {
+    const key = `${channel}:${chatId}`;
+    return this.serialize(key, async () => {
+      const session = await this.options.storage.read(key);
+      if (session?.staff) {
+        await this.options.sdk.docs.staff.unlink(session.staff.linkId).catch((error) => {
+          // Already unlinked on the server: nothing left to remove there.
+          if (!(error instanceof NotFoundError)) throw error;
+        });
+      }
+      await this.subscriptions.removeAll(key);
+      await this.options.storage.delete(key);
+    });
+  }
+
+  /** Keeps a phone number the user shared with consent (for template messages by phone). */
+  setPhone(channel: IncomingMessage["channel"], chatId: string, phone: string): Promise<void> {
+    const key = `${channel}:${chatId}`;
+    return this.serialize(key, async () => {
+      const session = (await this.options.storage.read(key)) ?? newSession(undefined);
+      await this.options.storage.write(key, { ...session, phone });
+    });
+  }
+
+  /** The phone number a chat's user shared, if any. */
+  async phoneOf(channel: IncomingMessage["channel"], chatId: string): Promise<string | undefined> {
+    return (await this.options.storage.read(`${channel}:${chatId}`))?.phone;
+  }
+
+  private serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
-    const run = previous.then(() => this.process(key, message));
+    const run = previous.then(task);
     const settled = run.catch(() => {});
     this.queues.set(key, settled);
     void settled.then(() => {
@@ -66,11 +106,7 @@ export class BotEngine {
 
   private async process(key: string, message: IncomingMessage): Promise<OutgoingMessage[]> {
     const stored = await this.options.storage.read(key);
-    const session: Session = stored ?? {
-      locale: localeFromHint(message.locale),
-      dialog: null,
-      failedLookups: [],
-    };
+    const session: Session = stored ?? newSession(message.locale);
     const replies: OutgoingMessage[] = [];
     const ctx = this.context(key, message, session, replies);
     try {
@@ -81,8 +117,10 @@ export class BotEngine {
       if (!(error instanceof VnegovError)) session.dialog = null;
       replies.push({ text: ctx.t("error.unavailable") });
     }
+    const disclosing = DISCLOSING.has(message.channel) && !session.disclosed;
+    if (disclosing) session.disclosed = true;
     await this.options.storage.write(key, session);
-    return replies;
+    return disclosing ? disclose(ctx.t("bot.disclosure"), replies) : replies;
   }
 
   private context(
@@ -200,4 +238,15 @@ function matchPhrase(
     }
   }
   return undefined;
+}
+
+function newSession(localeHint: string | undefined): Session {
+  return { locale: localeFromHint(localeHint), dialog: null, failedLookups: [] };
+}
+
+/** The replies with `disclosure` leading the first one, so a chat's reply count is the same. */
+function disclose(disclosure: string, replies: OutgoingMessage[]): OutgoingMessage[] {
+  const [first, ...rest] = replies;
+  if (!first) return [{ text: disclosure }];
+  return [{ ...first, text: `${disclosure}\n\n${first.text}` }, ...rest];
 }

@@ -46,4 +46,9 @@ export interface OutgoingMessage {
   buttons?: Button[][];
   /** Sent as a photo when `contentType` is an image, otherwise as a document. */
   attachment?: OutgoingAttachment;
+  /**
+   * The notification's facts by name, for channels that may only send an approved template
+   * outside a conversation (Zalo ZNS); chat channels use `text`.
+   */
+  template?: { name: "dossier_status"; params: Record<string, string> };
 }

@@ -2,6 +2,12 @@ import type { MessageKey } from "./vi.js";
 
 /** English texts; the type requires every Vietnamese key. */
 export const en: Record<MessageKey, string> = {
+  "bot.disclosure":
+    "I am an automated assistant (a chatbot) of the public-service portal, not an official. What I tell you is for reference; administrative decisions are made by the competent authority.",
+  "zalo.unsupported":
+    "Sorry, I cannot read this kind of message. Please send text, or contact the one-stop desk of the agency handling your dossier for direct help.",
+  "zalo.choose": "Reply with a number:",
+  "zalo.attachmentTooLarge": "The file is too large ({size} at most). Please send a smaller one.",
   "help.text":
     'Hello! I am the public-service assistant.\n• Look up a dossier: /lookup or "look up dossier <code>"\n• Submit a dossier online: /submit or "submit a dossier birth"\n• Latest directives: /directives; what you follow: /following\n• Staff: link your account /link, your tasks /tasks\n• Change language: /lang vi\n• Cancel what you are doing: /cancel',
   "cancel.done": "Cancelled. What would you like to do next?",

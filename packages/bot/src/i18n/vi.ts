@@ -3,6 +3,12 @@
  * here must exist in `en.ts` (the type system checks it).
  */
 export const vi = {
+  "bot.disclosure":
+    "Tôi là trợ lý tự động (chatbot) của Cổng dịch vụ công, không phải cán bộ. Thông tin tôi đưa ra chỉ để tham khảo; quyết định hành chính do cơ quan có thẩm quyền ban hành.",
+  "zalo.unsupported":
+    "Xin lỗi, tôi chưa đọc được loại tin nhắn này. Bạn vui lòng gửi tin nhắn chữ, hoặc liên hệ bộ phận một cửa của cơ quan giải quyết hồ sơ để được hỗ trợ trực tiếp.",
+  "zalo.choose": "Trả lời bằng số thứ tự:",
+  "zalo.attachmentTooLarge": "Tệp quá lớn ({size} tối đa). Bạn vui lòng gửi tệp nhỏ hơn.",
   "help.text":
     'Xin chào! Tôi là trợ lý dịch vụ công.\n• Tra cứu hồ sơ: /tracuu hoặc "tra cứu hồ sơ <mã hồ sơ>"\n• Nộp hồ sơ trực tuyến: /nophoso hoặc "nộp hồ sơ khai sinh"\n• Văn bản chỉ đạo mới: /chithi; đang theo dõi: /theodoi\n• Cán bộ: liên kết tài khoản /lienket, công việc /viec\n• Đổi ngôn ngữ: /lang en\n• Hủy thao tác đang làm: /huy',
   "cancel.done": "Đã hủy thao tác. Bạn cần gì tiếp theo?",

@@ -41,9 +41,17 @@ function dossierMessage(event: EventOf<"dossier.status_changed">, locale: Locale
     }),
   ];
   if (d.note) lines.push(d.note);
-  if (d.appointmentAt)
-    lines.push(translate(locale, "notify.appointment", { date: when(d.appointmentAt, locale) }));
-  return { text: lines.join("\n") };
+  const appointment = d.appointmentAt ? when(d.appointmentAt, locale) : "";
+  if (appointment) lines.push(translate(locale, "notify.appointment", { date: appointment }));
+  const params = {
+    dossierCode: d.dossierCode,
+    status: d.status,
+    statusText: translate(locale, `status.${d.status}`),
+    appointment,
+    note: d.note ?? "",
+    changedAt: when(event.createdAt, locale),
+  };
+  return { text: lines.join("\n"), template: { name: "dossier_status" as const, params } };
 }
 
 /**

@@ -9,6 +9,10 @@ export interface Session {
   parked?: { name: string; step: string; data: Record<string, unknown>; at: number };
   /** Epoch ms of recent failed secret guesses, for the per-user look-up limit. */
   failedLookups: number[];
+  /** Whether the bot has said it is automated (channels whose terms require it). */
+  disclosed?: boolean;
+  /** A phone number the user shared on purpose (Zalo's `user_submit_info`), for ZNS. */
+  phone?: string;
   /** The staff account linked to this chat, if any. */
   staff?: { id: string; linkId: string; fullName: string };
 }

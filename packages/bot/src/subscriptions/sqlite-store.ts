@@ -33,6 +33,10 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     );
   }
 
+  async removeAll(chatKey: string): Promise<number> {
+    return this.statement("DELETE FROM subscriptions WHERE chat_key = ?").run(chatKey).changes;
+  }
+
   async list(chatKey: string): Promise<Subscription[]> {
     const rows = this.statement(
       "SELECT kind, code, name, secret FROM subscriptions WHERE chat_key = ? ORDER BY created_at, code",

@@ -13,6 +13,8 @@ export interface SubscriptionStore {
   add(chatKey: string, subscription: Subscription): Promise<void>;
   remove(chatKey: string, kind: Subscription["kind"], code: string): Promise<boolean>;
   list(chatKey: string): Promise<Subscription[]>;
+  /** Drops every subscription of a chat (the user withdrew consent); returns how many. */
+  removeAll(chatKey: string): Promise<number>;
   /** Every subscription of one kind, with its chat (the dossier watcher polls these). */
   ofKind(kind: Subscription["kind"]): Promise<{ chatKey: string; subscription: Subscription }[]>;
   /** Chat keys following a target. */

@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import type { Telegram } from "telegraf";
 import type { IncomingAttachment } from "../../engine/messages.js";
+import { AttachmentTooLargeError, downloadLimited } from "../download.js";
 import { withFloodRetry } from "./flood-retry.js";
 import type { FileRef } from "./incoming.js";
 
@@ -12,14 +13,6 @@ const PHOTO_TYPES: Record<string, string> = {
   ".gif": "image/gif",
   ".webp": "image/webp",
 };
-
-/** The user sent a file over the limit; nothing was downloaded past it. */
-export class AttachmentTooLargeError extends Error {
-  override readonly name = "AttachmentTooLargeError";
-  constructor(readonly limitBytes: number) {
-    super(`An attachment exceeds ${limitBytes} bytes.`);
-  }
-}
 
 /**
  * Downloads the files of a message (`getFile`, then the file URL under the API root). Throws
@@ -41,24 +34,8 @@ export async function downloadAttachments(
     attachments.push({
       fileName: photoType ? `${ref.fileName}${extension}` : ref.fileName,
       contentType: ref.contentType ?? photoType ?? "application/octet-stream",
-      data: await download(await telegram.getFileLink(file), maxBytes),
+      data: (await downloadLimited(await telegram.getFileLink(file), maxBytes, "Telegram")).data,
     });
   }
   return attachments;
-}
-
-async function download(url: URL, maxBytes: number): Promise<Uint8Array> {
-  const response = await fetch(url);
-  // The URL holds the bot token: never put it in an error.
-  if (!response.ok || !response.body)
-    throw new Error(`Telegram file download failed with HTTP ${response.status}.`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    // Leaving the loop cancels the rest of the download.
-    if (size > maxBytes) throw new AttachmentTooLargeError(maxBytes);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
