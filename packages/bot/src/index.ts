@@ -2,6 +2,7 @@
  * `@vnegov/bot`: one conversation engine for citizens and staff, on any channel.
  */
 
+export { MediaStore } from "./channels/media-store.js";
 export type { ChannelSender } from "./channels/sender.js";
 export {
   createTelegramChannel,
@@ -15,6 +16,16 @@ export {
   type WebChat,
   type WebChatOptions,
 } from "./channels/web/web-chat.js";
+export {
+  createZaloBotChannel,
+  createZaloOaChannel,
+  type ZaloBotChannel,
+  type ZaloBotChannelOptions,
+  type ZaloBotMode,
+  type ZaloOaChannel,
+  type ZaloOaChannelOptions,
+  type ZnsOptions,
+} from "./channels/zalo/index.js";
 export { directivesDialog, subscriptionsDialog } from "./dialogs/directives.js";
 export { dossierStatusDialog, findDossierCode } from "./dialogs/dossier-status.js";
 export { myTasksDialog } from "./dialogs/my-tasks.js";

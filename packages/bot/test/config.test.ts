@@ -72,6 +72,31 @@ describe("vnegov-bot configuration", () => {
     ]);
   });
 
+  it("checks the Zalo settings: token shape, webhook needs, OA credentials together, ZNS params", () => {
+    expect(problems({ ZALO_BOT_TOKEN: "abc" })).toEqual([
+      expect.stringMatching(/^ZALO_BOT_TOKEN: must look like 12345689:abc-xyz/),
+    ]);
+    expect(problems({ ZALO_BOT_TOKEN: "12345689:abc-xyz-123", ZALO_BOT_MODE: "webhook" })).toEqual([
+      expect.stringMatching(/^ZALO_BOT_WEBHOOK_SECRET: is needed/),
+      expect.stringMatching(/^PUBLIC_URL: is needed when ZALO_BOT_MODE=webhook/),
+    ]);
+    expect(problems({ ZALO_OA_APP_ID: "123", PUBLIC_URL: "https://bot.example.vn" })).toEqual([
+      expect.stringMatching(/^ZALO_OA_SECRET_KEY: ZALO_OA_APP_ID, ZALO_OA_APP_SECRET and/),
+    ]);
+    expect(problems({ ZALO_ZNS_PARAMS: "[1, 2]" })).toEqual([
+      expect.stringMatching(/^ZALO_ZNS_PARAMS: must be a JSON object of strings/),
+    ]);
+    const config = loadConfig({
+      ZALO_BOT_TOKEN: "12345689:abc-xyz-123",
+      ZALO_ZNS_PARAMS: '{"ma_ho_so":"dossierCode"}',
+    });
+    expect(config).toMatchObject({
+      ZALO_BOT_API_URL: "https://bot-api.zaloplatforms.com",
+      ZALO_BOT_MODE: "polling",
+      ZALO_ZNS_PARAMS: { ma_ho_so: "dossierCode" },
+    });
+  });
+
   it("refuses unknown keys and broken JSON in the file", () => {
     const typo = join(dir, "typo.json");
     writeFileSync(typo, JSON.stringify({ PROT: 1 }));

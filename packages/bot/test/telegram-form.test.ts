@@ -58,81 +58,8 @@ const dossiersOf = (idNumber: string) =>
 
 const PDF = new TextEncoder().encode("%PDF-1.4 giấy chứng sinh");
 
+/** Telegram specifics of the form: documents by file name, a double tap on confirm. */
 describe("Telegram channel: submitting a dossier form", () => {
-  it("searches without diacritics, fills the form with a photo, confirms and gets a code the portal knows", async () => {
-    const chat = 201;
-    const found = await say(chat, "/nophoso khai sinh");
-    expect(found.text).toContain("Chọn thủ tục (bấm nút hoặc gửi số thứ tự):");
-    expect(found.text).toMatch(/^1\. Đăng ký khai sinh — /m);
-    expect(buttonOf(found, "1. Đăng ký khai sinh")).toBe("form:pick:1.001193");
-    const [intro, first] = await press(chat, found, "1. Đăng ký khai sinh", 2);
-    expect(intro?.text).toContain("Thủ tục: Đăng ký khai sinh");
-    expect(intro?.text).toContain("Thời hạn giải quyết");
-    expect(first?.text).toContain("(1/12) Họ và tên người nộp hồ sơ");
-
-    await answer(chat, [
-      ["Trần Thị Bình", "(2/12)"],
-      ["001 190 000 201", "(3/12)"],
-      ["+84 912 345 678", "(4/12) Họ, chữ đệm và tên của trẻ"],
-    ]);
-    const gender = await say(chat, "Lê Minh Khang");
-    expect(gender.text).toContain("(5/12) Giới tính");
-    expect((await press(chat, gender, "Nữ"))[0]?.text).toContain("(6/12) Ngày, tháng, năm sinh");
-    await answer(chat, [["20/5/2024", "(7/12) Nơi sinh"]]);
-    const father = await say(chat, "Bệnh viện Đa khoa tỉnh Lam Giang");
-    expect(father.text).toContain("(8/12) Họ và tên cha");
-    expect((await press(chat, father, "Bỏ qua"))[0]?.text).toContain("(9/12) Họ và tên mẹ");
-    await answer(chat, [
-      ["Trần Thị Bình", "(10/12)"],
-      ["001190000201", "(11/12) Giấy chứng sinh"],
-    ]);
-
-    bot.phone.photo(chat, pngOf(800, 600));
-    expect((await next(chat))[0]?.text).toContain("(12/12) Số điện thoại liên hệ");
-    const summary = await say(chat, "0912 345 678");
-    expect(summary.text).toContain("Vui lòng kiểm tra lại hồ sơ Đăng ký khai sinh trước khi nộp:");
-    expect(summary.text).toContain("• Giới tính: Nữ");
-    expect(summary.text).toContain("• Ngày, tháng, năm sinh: 20/05/2024");
-    expect(summary.text).toContain("• Họ và tên cha: (bỏ trống)");
-    expect(summary.text).toMatch(/• Giấy chứng sinh: photo-\d+\.png \(2 KB\)/);
-
-    const [receipt] = await press(chat, summary, "Xác nhận nộp");
-    expect(receipt?.text).toContain("Đã nộp hồ sơ thành công!");
-    const code = /Mã hồ sơ: (\S+)/.exec(receipt?.text ?? "")?.[1] ?? "";
-    const secret = /Mã tra cứu: (\S+)/.exec(receipt?.text ?? "")?.[1] ?? "";
-    expect(buttonOf(receipt as ChatMessage, "Theo dõi hồ sơ này")).toBe(
-      `dw:follow:${code}:${secret}`,
-    );
-
-    // The portal knows the dossier by that code and secret, and only with the secret.
-    const dossier = await world.sdk.portal.dossiers.get(code, { secret });
-    expect(dossier).toMatchObject({
-      code,
-      procedureCode: "1.001193",
-      applicant: {
-        fullName: "Trần Thị Bình",
-        maskedIdNumber: "********0201",
-        maskedPhone: "*******678",
-      },
-      formData: {
-        childFullName: "Lê Minh Khang",
-        gender: "nu",
-        dateOfBirth: "2024-05-20",
-        placeOfBirth: "Bệnh viện Đa khoa tỉnh Lam Giang",
-        motherIdNumber: "001190000201",
-      },
-    });
-    expect(dossier.formData).not.toHaveProperty("fatherFullName");
-    expect(dossier.attachments?.map((a) => [a.fieldKey, a.contentType, a.size])).toEqual([
-      ["birthCertificateFromHospital", "image/png", 2048],
-    ]);
-    await expect(
-      world.sdk.portal.dossiers.get(code, { secret: "SAI-MA-TRA-CUU" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    // And the bot itself finds it again with the same code and secret.
-    expect((await say(chat, `/tracuu ${code} ${secret}`)).text).toContain(`Hồ sơ ${code}`);
-  });
-
   it("explains wrong answers in Vietnamese, goes back with /quaylai, and /huy submits nothing", async () => {
     const chat = 202;
     const found = await say(chat, "nop ho so khai sinh");

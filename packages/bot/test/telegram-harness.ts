@@ -37,6 +37,7 @@ export async function startWorld(): Promise<World> {
     seed: 2021,
     referenceDate: new Date("2024-05-24T12:00:00+07:00"),
     telegram: { rateLimits: false, webhook: { baseDelayMs: 50 } },
+    zaloBot: { rateLimits: false },
   });
   const sdk = new Vnegov({
     baseURL: sandbox.url,
@@ -79,6 +80,7 @@ export interface Phone {
 
 export interface TestBot {
   channel: TelegramChannel;
+  engine: BotEngine;
   token: string;
   phone: Phone;
   /** Where the emulator delivers updates, in webhook mode. */
@@ -127,6 +129,7 @@ export async function startBot(
   };
   return {
     channel,
+    engine,
     token,
     phone,
     ...(webhookUrl && { webhookUrl }),
@@ -138,8 +141,8 @@ export async function startBot(
   };
 }
 
-/** A Hono app served on loopback, where the emulator delivers webhook updates. */
-function listen(): Promise<{ app: Hono; url: string; close(): Promise<void> }> {
+/** A Hono app served on loopback, where an emulator delivers webhook updates. */
+export function listen(): Promise<{ app: Hono; url: string; close(): Promise<void> }> {
   const app = new Hono();
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () =>

@@ -38,3 +38,37 @@ export type {
 } from "./telegram/options.js";
 export type * as TelegramTypes from "./telegram/types.js";
 export type { ChatButton, ChatFile, ChatMessage } from "./telegram/views.js";
+export type { ZaloBotChatAction, ZaloBotChatMessage } from "./zalo-bot/chat-log.js";
+export type {
+  ZaloBotEmulator,
+  ZaloBotSelector,
+  ZaloBotUserOptions,
+  ZaloBotWaitOptions,
+} from "./zalo-bot/emulator.js";
+export type {
+  ZaloBotEmulatorInit,
+  ZaloBotEmulatorWebhookOptions,
+  ZaloBotRateLimitOptions,
+} from "./zalo-bot/options.js";
+export type * as ZaloBotTypes from "./zalo-bot/types.js";
+export type { ZaloWebhookFailure } from "./zalo-bot/webhook-pusher.js";
+export type { ZaloOaButton, ZaloOaCsMessage } from "./zalo-oa/cs.js";
+export {
+  type ZaloOaEmulator,
+  type ZaloOaUserFile,
+  type ZaloOaUserInfo,
+  zaloOaBaseURLs,
+} from "./zalo-oa/emulator.js";
+export type {
+  ZaloOaCredentials,
+  ZaloOaEmulatorInit,
+  ZaloOaEmulatorLimits,
+  ZaloOaEmulatorWebhookOptions,
+  ZaloOaZnsTemplate,
+} from "./zalo-oa/options.js";
+export {
+  type ZaloOaDelivery,
+  type ZaloOaWebhookEvent,
+  zaloOaSignature,
+} from "./zalo-oa/webhook.js";
+export type { ZaloOaZnsMessage } from "./zalo-oa/zns.js";

@@ -21,6 +21,12 @@ import { telegramRoutes } from "./telegram/index.js";
 import { type TelegramEmulatorInit, telegramOptions } from "./telegram/options.js";
 import { VERSION } from "./version.js";
 import type { World } from "./world.js";
+import { ZaloBotEmulator } from "./zalo-bot/emulator.js";
+import { zaloBotRoutes } from "./zalo-bot/index.js";
+import { type ZaloBotEmulatorInit, zaloBotOptions } from "./zalo-bot/options.js";
+import { ZaloOaEmulator } from "./zalo-oa/emulator.js";
+import { zaloOaRoutes } from "./zalo-oa/index.js";
+import { type ZaloOaEmulatorInit, zaloOaOptions } from "./zalo-oa/options.js";
 
 /** Options of {@link startSandbox}; every field has a default. */
 export interface SandboxOptions {
@@ -54,6 +60,10 @@ export interface SandboxOptions {
   logger?: Logger | string;
   /** The Telegram Bot API emulator (served at `/bot<token>/…` on the same server). */
   telegram?: TelegramEmulatorInit;
+  /** The Zalo Bot API emulator (served at `/zalo-bot/bot<token>/…` on the same server). */
+  zaloBot?: ZaloBotEmulatorInit;
+  /** The Zalo Official Account emulator (Open API, OAuth and ZNS under `/zalo-oa/…`). */
+  zaloOa?: ZaloOaEmulatorInit;
 }
 
 /** A running sandbox. */
@@ -69,6 +79,10 @@ export interface Sandbox {
   createClient(input: NewClient): { clientId: string; apiKey: string };
   /** The Telegram emulator: telegraf's `apiRoot` is `url`; tests play the user here. */
   telegram: TelegramEmulator;
+  /** The Zalo Bot API emulator: a client's base URL is `${url}/zalo-bot`; tests play the user here. */
+  zaloBot: ZaloBotEmulator;
+  /** The Zalo OA emulator: base URLs from `zaloOaBaseURLs(url)`; tests play the users here. */
+  zaloOa: ZaloOaEmulator;
   /** Delivers due webhooks and emits due-soon task events now rather than on the next tick. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -102,9 +116,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const validator = await ContractValidator.create();
     const limits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
     const telegram = new TelegramEmulator(telegramOptions(options.telegram));
+    const zaloBot = new ZaloBotEmulator(zaloBotOptions(options.zaloBot));
+    const zaloOa = new ZaloOaEmulator(zaloOaOptions(options.zaloOa));
     // Every emulator on the one server, each under its own prefix, outside the contract.
     const emulators = new Hono();
     emulators.route("/", telegramRoutes(telegram, log));
+    emulators.route("/", zaloBotRoutes(zaloBot, log));
+    emulators.route("/", zaloOaRoutes(zaloOa, log));
     const app = createApp({
       world,
       validator,
@@ -142,6 +160,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       credentials: SANDBOX_CREDENTIALS,
       samples: readSamples(db),
       telegram,
+      zaloBot,
+      zaloOa,
       createClient: (input) => createClient(world, input),
       flush: async () => {
         active.kick();
@@ -149,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         active.start();
       },
       close: async () => {
-        await Promise.all([active.stop(), telegram.close()]);
+        await Promise.all([active.stop(), telegram.close(), zaloBot.close(), zaloOa.close()]);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections?.();

@@ -120,7 +120,8 @@ export class BotEngine {
     const disclosing = DISCLOSING.has(message.channel) && !session.disclosed;
     if (disclosing) session.disclosed = true;
     await this.options.storage.write(key, session);
-    return disclosing ? disclose(ctx.t("bot.disclosure"), replies) : replies;
+    const written = replies.map((reply) => ({ ...reply, locale: session.locale }));
+    return disclosing ? disclose(ctx.t("bot.disclosure"), written) : written;
   }
 
   private context(

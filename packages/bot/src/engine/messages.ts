@@ -51,4 +51,6 @@ export interface OutgoingMessage {
    * outside a conversation (Zalo ZNS); chat channels use `text`.
    */
   template?: { name: "dossier_status"; params: Record<string, string> };
+  /** The language the engine wrote it in, for what a channel adds (e.g. Zalo's "reply with a number"). */
+  locale?: "vi" | "en";
 }

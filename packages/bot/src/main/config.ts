@@ -3,6 +3,15 @@ import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/ });
+/** JSON text as a value; unreadable text stays a string, for the schema to refuse. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A comma-separated list in the environment, an array in the file. */
 const list = z.union([
   z.array(z.string()),
@@ -49,6 +58,33 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -")
       .optional(),
+    /** A Zalo Bot token (`<bot id>:<secret>`, from Zalo Bot Creator): turns the Zalo Bot channel on. */
+    ZALO_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{8,}$/, "must look like 12345689:abc-xyz (from Zalo Bot Creator)")
+      .optional(),
+    ZALO_BOT_API_URL: url.default("https://bot-api.zaloplatforms.com"),
+    ZALO_BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    ZALO_BOT_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
+    /** The Zalo App linked to the OA; with the two secrets it turns the Zalo OA channel on. */
+    ZALO_OA_APP_ID: z.string().min(1).optional(),
+    ZALO_OA_APP_SECRET: z.string().min(1).optional(),
+    /** The OA secret key from the app's webhook page: it signs webhook events. */
+    ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+    /** Where the OA's access and refresh tokens are kept; default `DATA_DIR/zalo-oa-tokens.json`. */
+    ZALO_OA_TOKEN_FILE: z.string().min(1).optional(),
+    ZALO_OA_API_URL: url.default("https://openapi.zalo.me"),
+    ZALO_OAUTH_URL: url.default("https://oauth.zaloapp.com"),
+    ZALO_BUSINESS_URL: url.default("https://business.openapi.zalo.me"),
+    /** An approved ZNS template for dossier status pushes outside the chat window. */
+    ZALO_ZNS_TEMPLATE_ID: z.string().min(1).optional(),
+    /** Template parameter → fact (dossierCode, status, statusText, appointment, note, changedAt). */
+    ZALO_ZNS_PARAMS: z
+      .preprocess(
+        (value) => (typeof value === "string" ? parseJson(value) : value),
+        z.record(z.string(), z.string(), { error: "must be a JSON object of strings" }),
+      )
+      .optional(),
     WEBCHAT_ALLOWED_ORIGINS: list.default([]),
     WEBCHAT_SECRET: z.string().min(16).optional(),
     /** How often followed dossiers are checked, in seconds. */
@@ -71,6 +107,23 @@ const schema = z
       problem("TELEGRAM_WEBHOOK_SECRET", "is needed when TELEGRAM_MODE=webhook");
     if (c.TELEGRAM_MODE === "webhook" && !c.PUBLIC_URL)
       problem("PUBLIC_URL", "is needed when TELEGRAM_MODE=webhook (Telegram must reach it)");
+    if (c.ZALO_BOT_TOKEN && c.ZALO_BOT_MODE === "webhook") {
+      if (!c.ZALO_BOT_WEBHOOK_SECRET)
+        problem("ZALO_BOT_WEBHOOK_SECRET", "is needed when ZALO_BOT_MODE=webhook");
+      if (!c.PUBLIC_URL)
+        problem("PUBLIC_URL", "is needed when ZALO_BOT_MODE=webhook (Zalo must reach it)");
+    }
+    const oa = [c.ZALO_OA_APP_ID, c.ZALO_OA_APP_SECRET, c.ZALO_OA_SECRET_KEY];
+    if (oa.some(Boolean) && !oa.every(Boolean))
+      problem(
+        "ZALO_OA_SECRET_KEY",
+        "ZALO_OA_APP_ID, ZALO_OA_APP_SECRET and ZALO_OA_SECRET_KEY go together",
+      );
+    if (oa.every(Boolean) && !c.PUBLIC_URL)
+      problem(
+        "PUBLIC_URL",
+        "is needed for Zalo OA (its webhook and OAuth callback must be reachable)",
+      );
   });
 
 /** The validated configuration of `vnegov-bot`. */

@@ -17,6 +17,7 @@ import { SqliteSessionStorage } from "../session/sqlite-storage.js";
 import type { SessionStorage } from "../session/storage.js";
 import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
 import type { BotConfig } from "./config.js";
+import { mountZalo } from "./zalo.js";
 
 const EVENTS_PATH = "/hooks/vnegov";
 const TELEGRAM_PATH = "/hooks/telegram";
@@ -93,7 +94,7 @@ async function eventsSecret(config: BotConfig, sdk: Vnegov, publicUrl: string): 
 
 /**
  * Starts everything `vnegov-bot` runs: the portal client (or embedded sandbox), the engine,
- * the web chat, Telegram when a token is set, and notifications.
+ * the web chat, Telegram and Zalo when their credentials are set, and notifications.
  */
 export async function runBot(
   config: BotConfig,
@@ -142,6 +143,9 @@ export async function runBot(
     telegram = channel;
   }
 
+  const zalo = mountZalo(config, engine, app, log);
+  senders.push(...zalo.senders);
+
   const notifier = new DirectNotifier({
     sdk,
     senders,
@@ -175,6 +179,7 @@ export async function runBot(
   });
   watcher.start();
   await telegram?.start();
+  await zalo.start();
 
   return {
     webChatUrl: publicUrl,
@@ -183,6 +188,7 @@ export async function runBot(
     async close() {
       watcher.stop();
       await telegram?.stop();
+      await zalo.stop();
       web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();

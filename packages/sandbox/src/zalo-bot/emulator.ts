@@ -1,0 +1,220 @@
+import { EmulatedZaloBot, zaloBotIdOf } from "./bot.js";
+import type { ChatLog, ZaloBotChatAction, ZaloBotChatMessage } from "./chat-log.js";
+import { newMessageId } from "./methods.js";
+import {
+  DEFAULT_ZALO_BOT_RATE_LIMITS,
+  type ZaloBotEmulatorOptions,
+  type ZaloBotRateLimitOptions,
+} from "./options.js";
+import { ZaloSendQuota } from "./quota.js";
+import type { Chat, Message, Update, User, WebhookInfo } from "./types.js";
+import { fakeZaloUser } from "./users.js";
+import type { ZaloWebhookFailure } from "./webhook-pusher.js";
+
+/** Which bot a user-side call talks to: the only bot so far, unless `token` names one. */
+export interface ZaloBotSelector {
+  token?: string;
+}
+
+/** Who writes, and where. In a private chat the user's id is the chat id. */
+export interface ZaloBotUserOptions extends ZaloBotSelector {
+  /** Overrides fields of the fake Vietnamese user (in a group, `from.id` picks the member). */
+  from?: Partial<Omit<User, "is_bot">>;
+  /** Default `PRIVATE`. */
+  chatType?: "PRIVATE" | "GROUP";
+}
+
+export interface ZaloBotWaitOptions extends ZaloBotSelector {
+  /** Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_WAIT_MS = 5000;
+const CHAT_ID = /^[\w.-]{1,64}$/;
+/** A stand-in sticker CDN; Zalo's real sticker URLs are not documented. */
+const STICKER_URL = "https://stickers.zalo.sandbox.invalid/";
+
+/**
+ * An in-memory Zalo Bot Platform: the Bot API a bot calls (served on the sandbox at
+ * `/zalo-bot/bot<token>/<method>`), and the user's side of its chats for tests and demos.
+ * Any token shaped like Zalo's (`<digits>:<secret>`) is a bot, created at first sight.
+ *
+ * @example
+ * ```ts
+ * const zalo = sandbox.zaloBot;
+ * zalo.sendText("u1001", "Tra cứu hồ sơ", { token });
+ * const [reply] = await zalo.nextMessages("u1001", 1, { token });
+ * ```
+ */
+export class ZaloBotEmulator {
+  private readonly bots = new Map<string, { token: string; bot: EmulatedZaloBot }>();
+  private quota: ZaloSendQuota | undefined;
+
+  constructor(readonly options: ZaloBotEmulatorOptions) {
+    this.quota = options.rateLimits ? new ZaloSendQuota(options.rateLimits) : undefined;
+  }
+
+  /**
+   * The bot `token` belongs to, created on first sight; `undefined` for a malformed token or
+   * one whose id is known under another token (Zalo: 401).
+   */
+  botFor(token: string): EmulatedZaloBot | undefined {
+    const id = zaloBotIdOf(token);
+    if (id === undefined) return undefined;
+    const known = this.bots.get(id);
+    if (known) return known.token === token ? known.bot : undefined;
+    const bot = new EmulatedZaloBot(id, this.options);
+    this.bots.set(id, { token, bot });
+    return bot;
+  }
+
+  /** The send quota in force; `undefined` when off. */
+  get sendQuota(): ZaloSendQuota | undefined {
+    return this.quota;
+  }
+
+  /** Replaces the send quota (missing fields take the defaults), or turns it off. */
+  setRateLimits(limits: Partial<ZaloBotRateLimitOptions> | false): void {
+    this.quota = limits
+      ? new ZaloSendQuota({ ...DEFAULT_ZALO_BOT_RATE_LIMITS, ...limits })
+      : undefined;
+  }
+
+  /** The user writes `text` (`message.text.received`). */
+  sendText(chatId: string, text: string, options: ZaloBotUserOptions = {}): Update {
+    return this.post(chatId, options, "message.text.received", { text });
+  }
+
+  /** The user sends a photo, which Zalo hands over as a URL (`message.image.received`). */
+  sendImage(
+    chatId: string,
+    photoUrl: string,
+    options: ZaloBotUserOptions & { caption?: string } = {},
+  ): Update {
+    return this.post(chatId, options, "message.image.received", {
+      photo: photoUrl,
+      ...(options.caption !== undefined && { caption: options.caption }),
+    });
+  }
+
+  /** The user sends a sticker (`message.sticker.received`: its id and image URL). */
+  sendSticker(chatId: string, sticker: string, options: ZaloBotUserOptions = {}): Update {
+    return this.post(chatId, options, "message.sticker.received", {
+      sticker,
+      url: `${STICKER_URL}${encodeURIComponent(sticker)}.webp`,
+    });
+  }
+
+  /**
+   * A user in a protected group writes: Zalo passes `message.unsupported.received` with no
+   * content, and the bot should answer politely.
+   */
+  sendUnsupported(chatId: string, options: ZaloBotUserOptions = {}): Update {
+    return this.post(chatId, options, "message.unsupported.received", {});
+  }
+
+  /**
+   * Queues any update as given (an event the docs do not list, a payload of another shape).
+   * A `message.chat.id` in it opens that chat, so the bot can answer.
+   */
+  injectUpdate(update: Update, options: ZaloBotSelector = {}): Update {
+    const bot = this.pick(options);
+    const chat = update.message?.chat;
+    if (chat && typeof chat.id === "string") bot.openChat(chat);
+    bot.updates.push(update);
+    return update;
+  }
+
+  /** The bot's messages in the chat so far; empty for a chat nobody opened. */
+  messages(chatId: string, options: ZaloBotSelector = {}): ZaloBotChatMessage[] {
+    return this.pick(options).chat(chatId)?.botMessages() ?? [];
+  }
+
+  /** The chat actions (`typing`, `upload_photo`) the bot sent to the chat. */
+  chatActions(chatId: string, options: ZaloBotSelector = {}): ZaloBotChatAction[] {
+    return [...(this.pick(options).chat(chatId)?.actions ?? [])];
+  }
+
+  /** Waits until the bot has sent `count` messages to the chat in all; returns the chat's. */
+  waitForMessages(
+    chatId: string,
+    count: number,
+    options: ZaloBotWaitOptions = {},
+  ): Promise<ZaloBotChatMessage[]> {
+    return this.chatOf(chatId, options).waitFor(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+  }
+
+  /**
+   * The bot's next `count` messages in the chat that no earlier `nextMessages` returned,
+   * waiting for them: each reply is seen once, in order.
+   */
+  nextMessages(
+    chatId: string,
+    count = 1,
+    options: ZaloBotWaitOptions = {},
+  ): Promise<ZaloBotChatMessage[]> {
+    return this.chatOf(chatId, options).next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+  }
+
+  /** What `getWebhookInfo` would tell the bot. */
+  webhookInfo(options: ZaloBotSelector = {}): WebhookInfo {
+    return this.pick(options).webhookInfo();
+  }
+
+  /** The last update the webhook gave up on (after `webhook.maxAttempts` deliveries), if any. */
+  lastWebhookFailure(options: ZaloBotSelector = {}): ZaloWebhookFailure | undefined {
+    return this.pick(options).pusher.lastFailure;
+  }
+
+  /** Ends long polls and webhook deliveries. */
+  async close(): Promise<void> {
+    await Promise.all([...this.bots.values()].map(({ bot }) => bot.close()));
+  }
+
+  private pick({ token }: ZaloBotSelector): EmulatedZaloBot {
+    if (token !== undefined) {
+      const bot = this.botFor(token);
+      if (!bot) throw new Error("Not a Zalo bot token (or another token of a known bot id).");
+      return bot;
+    }
+    const [only, ...others] = this.bots.values();
+    if (!only) throw new Error("No Zalo bot has called the Bot API yet; pass { token }.");
+    if (others.length > 0) throw new Error("Several Zalo bots are known; pass { token }.");
+    return only.bot;
+  }
+
+  private chatOf(chatId: string, options: ZaloBotSelector): ChatLog {
+    const chat = this.pick(options).chat(chatId);
+    if (!chat)
+      throw new Error(`Zalo chat ${chatId} does not exist yet: a user has to write first.`);
+    return chat;
+  }
+
+  /** A message from the user, queued for the bot as an update. */
+  private post(
+    chatId: string,
+    options: ZaloBotUserOptions,
+    eventName: Update["event_name"],
+    content: Partial<Message>,
+  ): Update {
+    if (typeof chatId !== "string" || !CHAT_ID.test(chatId))
+      throw new Error("chatId must be 1–64 letters, digits, '_', '-' or '.'.");
+    const bot = this.pick(options);
+    const chatType = options.chatType ?? "PRIVATE";
+    const userId = chatType === "PRIVATE" ? chatId : (options.from?.id ?? `${chatId}.member`);
+    const from: User = { ...fakeZaloUser(userId), ...options.from, id: userId, is_bot: false };
+    const chat: Chat = { id: chatId, chat_type: chatType };
+    const log = bot.openChat(chat);
+    const message: Message = {
+      message_id: newMessageId(),
+      date: Date.now(),
+      from,
+      chat: log.chat,
+      ...content,
+    };
+    log.userMessages.push(message);
+    const update: Update = { event_name: eventName, message };
+    bot.updates.push(update);
+    return update;
+  }
+}

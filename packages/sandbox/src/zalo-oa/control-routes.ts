@@ -1,0 +1,123 @@
+import { type Context, Hono } from "hono";
+import { WaitTimeoutError } from "../telegram/chat-state.js";
+import type { ZaloOaEmulator, ZaloOaUserFile, ZaloOaUserInfo } from "./emulator.js";
+import type { ZaloOaEmulatorLimits } from "./options.js";
+
+type Body = Record<string, unknown>;
+
+const ok = (result: unknown) => Response.json({ ok: true, result });
+const fail = (status: number, description: string) =>
+  Response.json({ ok: false, description }, { status });
+
+async function bodyOf(c: Context): Promise<Body> {
+  const body = await c.req.json().catch(() => undefined);
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new TypeError("Send a JSON object.");
+  return body as Body;
+}
+
+const limitValue = (value: unknown, name: string) => {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new TypeError(`${name} must be a non-negative number or null.`);
+  return value;
+};
+
+/**
+ * The users' side of the Zalo OA emulator over HTTP, under `/_emulator/zalo-oa`, for a sandbox
+ * in another process. Answers `{ ok: true, result }`, or `{ ok: false, description }` with 400
+ * (bad input) or 408 (waited in vain). See docs/sandbox.md for the endpoints.
+ */
+export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
+  const app = new Hono();
+  const user = "/users/:userId";
+
+  app.get("/credentials", () => ok(emulator.credentials));
+
+  app.put("/webhook", async (c) => {
+    const body = await bodyOf(c);
+    if (body.url !== null && typeof body.url !== "string")
+      throw new TypeError("Send { url } (a string, or null to remove it).");
+    emulator.setWebhook(body.url ?? undefined, {
+      ...(typeof body.deliverTwice === "boolean" && { deliverTwice: body.deliverTwice }),
+    });
+    return ok(true);
+  });
+
+  app.post(`${user}/messages`, async (c) => {
+    const body = await bodyOf(c);
+    const userId = c.req.param("userId");
+    if (typeof body.image === "string")
+      return ok(await emulator.userSendsImage(userId, body.image));
+    if (body.file && typeof body.file === "object")
+      return ok(await emulator.userSendsFile(userId, body.file as ZaloOaUserFile));
+    if (typeof body.text !== "string") throw new TypeError("Send text, image or file.");
+    return ok(await emulator.userSendsText(userId, body.text));
+  });
+
+  app.get(`${user}/messages`, async (c) => {
+    const userId = c.req.param("userId");
+    const count = Number(c.req.query("count") ?? "0");
+    const timeoutMs = Number(c.req.query("timeoutMs") ?? "5000");
+    return ok(
+      count > 0
+        ? await emulator.waitForMessages(userId, count, { timeoutMs })
+        : emulator.messages(userId),
+    );
+  });
+
+  app.post(`${user}/messages/next`, async (c) => {
+    const body = await bodyOf(c);
+    const count = typeof body.count === "number" ? body.count : 1;
+    const timeoutMs = typeof body.timeoutMs === "number" ? body.timeoutMs : undefined;
+    return ok(
+      await emulator.nextMessages(c.req.param("userId"), count, {
+        ...(timeoutMs !== undefined && { timeoutMs }),
+      }),
+    );
+  });
+
+  app.post(`${user}/follow`, async (c) => ok(await emulator.follow(c.req.param("userId"))));
+  app.post(`${user}/unfollow`, async (c) => ok(await emulator.unfollow(c.req.param("userId"))));
+  app.post(`${user}/info`, async (c) =>
+    ok(await emulator.submitInfo(c.req.param("userId"), (await bodyOf(c)) as ZaloOaUserInfo)),
+  );
+  app.post(`${user}/withdraw`, async (c) => ok(await emulator.withdraw(c.req.param("userId"))));
+  app.post(`${user}/rewind`, async (c) => {
+    const { ms } = await bodyOf(c);
+    if (typeof ms !== "number") throw new TypeError("Send { ms }.");
+    emulator.rewindUser(c.req.param("userId"), ms);
+    return ok(true);
+  });
+
+  app.post("/events", async (c) => {
+    const event = await bodyOf(c);
+    if (typeof event.event_name !== "string") throw new TypeError("Send an event with event_name.");
+    return ok(await emulator.injectEvent(event as { event_name: string }));
+  });
+
+  app.get("/zns", () => ok(emulator.zns()));
+  app.get("/deliveries", () => ok(emulator.deliveries()));
+
+  app.post("/tokens/expire", () => {
+    emulator.expireAccessTokens();
+    return ok(true);
+  });
+
+  app.put("/limits", async (c) => {
+    const body = await bodyOf(c);
+    const limits: Partial<ZaloOaEmulatorLimits> = {};
+    for (const name of ["perMinute", "quota", "znsDailyQuota"] as const) {
+      const value = limitValue(body[name], name);
+      if (value !== undefined) limits[name] = value;
+    }
+    emulator.setLimits(limits);
+    return ok(emulator.limits);
+  });
+
+  app.onError((error) => {
+    if (error instanceof WaitTimeoutError) return fail(408, error.message);
+    return fail(400, (error as Error).message);
+  });
+  return app;
+}
