@@ -14,6 +14,7 @@ import { ChatQueue } from "../chat-queue.js";
 import { AttachmentTooLargeError, downloadLimited } from "../download.js";
 import type { ZaloBotChannel, ZaloBotChannelOptions } from "./bot-options.js";
 import { ChoiceMemory } from "./choices.js";
+import { photoFile } from "./photo-name.js";
 import { renderReplies } from "./render.js";
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -57,9 +58,7 @@ export function createZaloBotChannel(options: ZaloBotChannelOptions): ZaloBotCha
     const url = imageUrlOf(message);
     if (!url) return [];
     const { data, contentType } = await downloadLimited(url, maxAttachmentBytes, "Zalo");
-    const type = contentType?.startsWith("image/") ? contentType : "image/jpeg";
-    const extension = type === "image/png" ? "png" : "jpg";
-    return [{ fileName: `zalo-photo-${message.message_id}.${extension}`, contentType: type, data }];
+    return [{ ...photoFile(message.message_id, contentType), data }];
   }
 
   /** One update of a chat: its photo, the engine's turn, the replies. */
@@ -101,9 +100,11 @@ export function createZaloBotChannel(options: ZaloBotChannelOptions): ZaloBotCha
       logger?.debug({ event: update.event_name }, "zalo update ignored");
       return Promise.resolve();
     }
-    return queue.run(update.message.chat.id, () => converse(update)).catch((error: unknown) => {
-      logger?.error({ err: error, event: update.event_name }, "zalo update failed");
-    });
+    return queue
+      .run(update.message.chat.id, () => converse(update))
+      .catch((error: unknown) => {
+        logger?.error({ err: error, event: update.event_name }, "zalo update failed");
+      });
   }
 
   const webhook =

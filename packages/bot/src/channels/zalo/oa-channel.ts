@@ -1,4 +1,11 @@
-import { createZaloOaWebhook, type OaEvent, ZaloOutsideWindowError } from "@vnegov/zalo";
+import {
+  createZaloOaWebhook,
+  isKnownOaEvent,
+  type OaEvent,
+  type OaKnownEvent,
+  oaEventUserId,
+  ZaloOutsideWindowError,
+} from "@vnegov/zalo";
 import { formatSize } from "../../dialogs/submit-form/render.js";
 import type { IncomingAttachment, OutgoingMessage } from "../../engine/messages.js";
 import { translate } from "../../i18n/translate.js";
@@ -6,6 +13,7 @@ import { ChatQueue } from "../chat-queue.js";
 import { AttachmentTooLargeError, downloadLimited } from "../download.js";
 import { ChoiceMemory } from "./choices.js";
 import type { ZaloOaChannel, ZaloOaChannelOptions } from "./oa-options.js";
+import { photoFile } from "./photo-name.js";
 import { renderReplies } from "./render.js";
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -46,18 +54,20 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
     }
   }
 
-  async function attachmentsOf(event: OaEvent): Promise<IncomingAttachment[]> {
+  async function attachmentsOf(event: OaKnownEvent): Promise<IncomingAttachment[]> {
+    if (event.event_name !== "user_send_image" && event.event_name !== "user_send_file") return [];
     const found: IncomingAttachment[] = [];
-    const attachments = "message" in event ? (event.message?.attachments ?? []) : [];
-    for (const [i, item] of attachments.entries()) {
-      const url = item.payload?.url;
+    for (const [i, item] of (event.message.attachments ?? []).entries()) {
+      const { url, name } = item.payload as { url?: unknown; name?: unknown };
       if (typeof url !== "string") continue;
       const { data, contentType } = await downloadLimited(url, maxAttachmentBytes, "Zalo");
-      const image = item.type === "image";
-      const name = typeof item.payload?.name === "string" ? item.payload.name : undefined;
+      if (event.event_name === "user_send_image") {
+        found.push({ ...photoFile(`${event.message.msg_id}-${i + 1}`, contentType), data });
+        continue;
+      }
       found.push({
-        fileName: name ?? `zalo-${image ? "photo" : "file"}-${i + 1}${image ? ".jpg" : ""}`,
-        contentType: contentType ?? (image ? "image/jpeg" : "application/octet-stream"),
+        fileName: typeof name === "string" ? name : `zalo-file-${i + 1}`,
+        contentType: contentType ?? "application/octet-stream",
         data,
       });
     }
@@ -65,23 +75,26 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
   }
 
   /** One user event: the engine's turn and the replies, quoting the user's message. */
-  async function converse(event: OaEvent & { sender: { id: string } }): Promise<void> {
-    const userId = event.sender.id;
-    const messageId = "message" in event ? event.message?.msg_id : undefined;
+  async function converse(event: OaKnownEvent, userId: string): Promise<void> {
+    const messageId = "message" in event ? event.message.msg_id : undefined;
     const to: Recipient = messageId ? { messageId } : { userId };
-    const name = event.event_name;
-    if (name === "user_submit_info") {
-      const phone = event.info?.phone;
-      if (phone) await engine.setPhone("zalo_oa", userId, phone);
-      return;
-    }
-    if (name !== "user_send_text" && name !== "user_send_image" && name !== "user_send_file") {
-      if (name === "follow")
+    switch (event.event_name) {
+      case "user_submit_info":
+        if (event.info.phone) await engine.setPhone("zalo_oa", userId, event.info.phone);
+        return;
+      case "follow":
         return deliver(to, userId, await engine.handle(turn(userId, "/start")));
-      if (name.startsWith("user_send_")) await oa.sendText(to, translate("vi", "zalo.unsupported"));
-      return;
+      case "user_send_text":
+      case "user_send_image":
+      case "user_send_file":
+        break;
+      default:
+        // Stickers, voice, locations…: nothing the engine can read, but a polite answer.
+        if (event.event_name.startsWith("user_send_"))
+          await oa.sendText(to, translate("vi", "zalo.unsupported"));
+        return;
     }
-    let attachments: IncomingAttachment[] = [];
+    let attachments: IncomingAttachment[];
     try {
       attachments = await attachmentsOf(event);
     } catch (error) {
@@ -90,7 +103,7 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
       await oa.sendText(to, translate("vi", "zalo.attachmentTooLarge", { size }));
       return;
     }
-    const text = "message" in event ? event.message?.text : undefined;
+    const text = event.event_name === "user_send_text" ? event.message.text : undefined;
     const action = text ? choices.take(userId, text) : undefined;
     const replies = await engine.handle({
       ...turn(userId, action === undefined ? text : undefined),
@@ -101,8 +114,9 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
   }
 
   async function onEvent(event: OaEvent): Promise<void> {
-    const userId = "sender" in event ? event.sender?.id : undefined;
-    if (!userId) return;
+    const userId = oaEventUserId(event);
+    // Events Zalo may add later, and those about no user, are not for the engine.
+    if (!isKnownOaEvent(event) || !userId) return;
     if (event.event_name === "user_withdraw") {
       // Consent withdrawn (Decree 13/2023): everything the bot keeps about the user goes.
       await queue.run(userId, () => engine.forget("zalo_oa", userId));
@@ -110,9 +124,7 @@ export function createZaloOaChannel(options: ZaloOaChannelOptions): ZaloOaChanne
       return;
     }
     await queue
-      .run(userId, () =>
-        converse({ ...event, sender: { id: userId } } as OaEvent & { sender: { id: string } }),
-      )
+      .run(userId, () => converse(event, userId))
       .catch((error: unknown) =>
         logger?.error({ err: error, event: event.event_name }, "zalo oa event failed"),
       );
