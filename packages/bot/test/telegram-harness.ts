@@ -38,6 +38,7 @@ export async function startWorld(): Promise<World> {
     referenceDate: new Date("2024-05-24T12:00:00+07:00"),
     telegram: { rateLimits: false, webhook: { baseDelayMs: 50 } },
     zaloBot: { rateLimits: false },
+    zaloOa: { znsTemplates: [{ templateId: "312345", params: ["ma_ho_so", "trang_thai"] }] },
   });
   const sdk = new Vnegov({
     baseURL: sandbox.url,

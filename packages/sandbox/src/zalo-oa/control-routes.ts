@@ -49,6 +49,8 @@ export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
     const userId = c.req.param("userId");
     if (typeof body.image === "string")
       return ok(await emulator.userSendsImage(userId, body.image));
+    if (typeof body.sticker === "string")
+      return ok(await emulator.userSendsSticker(userId, body.sticker));
     if (body.file && typeof body.file === "object")
       return ok(await emulator.userSendsFile(userId, body.file as ZaloOaUserFile));
     if (typeof body.text !== "string") throw new TypeError("Send text, image or file.");

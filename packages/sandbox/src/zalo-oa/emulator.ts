@@ -123,6 +123,13 @@ export class ZaloOaEmulator {
     });
   }
 
+  /** The user sends a sticker (a message the bot cannot read, but must answer). */
+  userSendsSticker(userId: string, stickerId: string): Promise<ZaloOaWebhookEvent> {
+    return this.userMessage(userId, "user_send_sticker", {
+      attachments: [{ type: "sticker", payload: { id: stickerId } }],
+    });
+  }
+
   /** The user follows the OA. */
   follow(userId: string): Promise<ZaloOaWebhookEvent> {
     const user = this.world.users.interacted(userId);
