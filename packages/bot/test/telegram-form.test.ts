@@ -1,7 +1,6 @@
 import type { ChatMessage } from "@vnegov/sandbox";
-import { NotFoundError } from "@vnegov/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pngOf, startBot, startWorld, type TestBot, type World } from "./telegram-harness.js";
+import { startBot, startWorld, type TestBot, type World } from "./telegram-harness.js";
 
 let world: World;
 let bot: TestBot;

@@ -7,7 +7,7 @@
  */
 import { startSandbox } from "@vnegov/sandbox";
 import { isDossierCode, NotFoundError, Vnegov } from "@vnegov/sdk";
-import { ZaloBot, type ZaloUpdate } from "@vnegov/zalo";
+import { isKnownZaloUpdate, ZaloBot, type ZaloUpdate } from "@vnegov/zalo";
 
 const token = process.env.ZALO_BOT_TOKEN;
 // Without a token: a throwaway sandbox plays the portal and Zalo, and a fake citizen writes.
@@ -22,11 +22,9 @@ const bot = new ZaloBot({
 });
 
 async function answer(update: ZaloUpdate): Promise<void> {
-  if (update.event_name !== "message.text.received") return;
+  if (!isKnownZaloUpdate(update) || update.event_name !== "message.text.received") return;
   const chatId = update.message.chat.id;
-  const [code = "", secret] = String(update.message.text ?? "")
-    .trim()
-    .split(/\s+/);
+  const [code = "", secret] = update.message.text.trim().split(/\s+/);
   if (!isDossierCode(code) || !secret) {
     await bot.sendText({
       chatId,

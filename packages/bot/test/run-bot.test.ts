@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Sandbox, startSandbox } from "@vnegov/sandbox";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig, type RunningBot, runBot } from "../src/index.js";
+
+/**
+ * `vnegov-bot` as configured by settings alone: a portal, Telegram, Zalo Bot and Zalo OA all
+ * from one sandbox, and the web chat, in one process.
+ */
+let sandbox: Sandbox;
+let bot: RunningBot;
+let dir: string;
+const TELEGRAM_TOKEN = `555000111:${"T".repeat(35)}`;
+const ZALO_TOKEN = "555000222:run-bot-zalo-secret";
+
+/** A port nobody listens on now, so PUBLIC_URL can be known before the bot starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 2021, telegram: { rateLimits: false } });
+  dir = mkdtempSync(join(tmpdir(), "vnegov-run-bot-"));
+  const port = await freePort();
+  const oa = sandbox.zaloOa.credentials;
+  const config = loadConfig({
+    VNEGOV_BASE_URL: sandbox.url,
+    VNEGOV_API_KEY: sandbox.credentials.bot.apiKey,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}/`,
+    DATA_DIR: dir,
+    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+    TELEGRAM_API_ROOT: sandbox.url,
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_BOT_API_URL: `${sandbox.url}/zalo-bot`,
+    ZALO_OA_APP_ID: oa.appId,
+    ZALO_OA_APP_SECRET: oa.appSecret,
+    ZALO_OA_SECRET_KEY: oa.oaSecretKey,
+    ZALO_OA_API_URL: `${sandbox.url}/zalo-oa/openapi`,
+    ZALO_OAUTH_URL: `${sandbox.url}/zalo-oa/oauth`,
+    ZALO_BUSINESS_URL: `${sandbox.url}/zalo-oa/business`,
+  });
+  bot = await runBot(config, pino({ level: "silent" }));
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.close();
+  await sandbox?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("runBot", () => {
+  it("serves the web chat page", async () => {
+    const page = await fetch(bot.webChatUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("webchat.js");
+  });
+
+  it("answers on Telegram", async () => {
+    sandbox.telegram.sendText(9001, "/start", { token: TELEGRAM_TOKEN });
+    const [reply] = await sandbox.telegram.nextMessages(9001, 1, { token: TELEGRAM_TOKEN });
+    expect(reply?.text).toContain("Tra cứu hồ sơ");
+  });
+
+  it("answers on Zalo Bot", async () => {
+    sandbox.zaloBot.sendText("9002", "/start", { token: ZALO_TOKEN });
+    const [reply] = await sandbox.zaloBot.nextMessages("9002", 1, { token: ZALO_TOKEN });
+    expect(reply?.text).toContain("trợ lý tự động");
+  });
+
+  it("connects the Zalo OA through its consent page, then answers there", async () => {
+    const consent = await fetch(new URL("/zalo-oa/connect", bot.webChatUrl));
+    expect(await consent.text()).toContain("Đã kết nối Zalo OA");
+    sandbox.zaloOa.setWebhook(new URL("/hooks/zalo-oa", bot.webChatUrl).href);
+    await sandbox.zaloOa.userSendsText("9003", "tra cứu hồ sơ");
+    const [reply] = await sandbox.zaloOa.nextMessages("9003", 1);
+    expect(reply?.text).toContain("mã hồ sơ");
+    // A second consent link cannot be replayed: its state was used up.
+    const replay = await fetch(new URL("/zalo-oa/callback?code=x&state=y", bot.webChatUrl));
+    expect(replay.status).toBe(400);
+  });
+});
