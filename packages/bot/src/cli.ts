@@ -1,8 +1,12 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Command } from "commander";
 import pino from "pino";
+import { formatBroadcasts } from "./main/broadcast-report.js";
 import { ConfigError, loadConfig } from "./main/config.js";
 import { runBot } from "./main/run-bot.js";
+import { SqliteOutbox } from "./notify/outbox/sqlite-outbox.js";
 
 const program = new Command("vnegov-bot")
   .description(
@@ -46,6 +50,42 @@ const program = new Command("vnegov-bot")
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+  });
+
+const broadcast = program.command("broadcast").description("Notifications sent through the outbox");
+broadcast
+  .command("status")
+  .description("Progress of recent broadcasts: sent, waiting, failed, blocked, rate and ETA")
+  .option("-c, --config <file>", "JSON file of settings (environment variables win)")
+  .option("--json", "print JSON instead of a table")
+  .option("-w, --watch", "refresh every 2 seconds until every broadcast is done")
+  .action(async (opts: { config?: string; json?: boolean; watch?: boolean }) => {
+    let config: ReturnType<typeof loadConfig>;
+    try {
+      config = loadConfig(process.env, opts.config);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      process.exit(2);
+    }
+    const file = join(config.DATA_DIR, "outbox.sqlite");
+    if (!existsSync(file)) {
+      console.error(`No outbox at ${file}: has the bot run with DATA_DIR=${config.DATA_DIR}?`);
+      process.exit(1);
+    }
+    // The running bot writes; this reader only looks (SQLite WAL lets both at once).
+    const outbox = new SqliteOutbox(file);
+    try {
+      for (;;) {
+        const broadcasts = outbox.broadcastStatus({ limit: 20 });
+        if (opts.json) console.log(JSON.stringify(broadcasts, null, 2));
+        else console.log(`${opts.watch ? "\x1b[2J\x1b[H" : ""}${formatBroadcasts(broadcasts)}`);
+        if (!opts.watch || broadcasts.every((b) => b.done)) break;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    } finally {
+      outbox.close();
+    }
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -52,6 +52,7 @@ export {
   type Notifier,
   type NotifyResult,
 } from "./notify/notifier.js";
+export * from "./notify/outbox/index.js";
 export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";
 export type { Session, SessionStorage } from "./session/storage.js";

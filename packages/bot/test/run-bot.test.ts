@@ -1,8 +1,12 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type Sandbox, startSandbox } from "@vnegov/sandbox";
+import { Vnegov } from "@vnegov/sdk";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type RunningBot, runBot } from "../src/index.js";
@@ -11,7 +15,10 @@ import { loadConfig, type RunningBot, runBot } from "../src/index.js";
  * `vnegov-bot` as configured by settings alone: a portal, Telegram, Zalo Bot and Zalo OA all
  * from one sandbox, and the web chat, in one process.
  */
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
 let sandbox: Sandbox;
+const admin = () =>
+  new Vnegov({ baseURL: sandbox.url, auth: { apiKey: sandbox.credentials.admin.apiKey } });
 let bot: RunningBot;
 let dir: string;
 const TELEGRAM_TOKEN = `555000111:${"T".repeat(35)}`;
@@ -59,6 +66,50 @@ afterAll(async () => {
 });
 
 describe("runBot", () => {
+  it("delivers a published directive through the outbox, and reports it to the operator", async () => {
+    sandbox.telegram.sendText(9004, "/chithi", { token: TELEGRAM_TOKEN });
+    const [pick] = await sandbox.telegram.nextMessages(9004, 1, { token: TELEGRAM_TOKEN });
+    await sandbox.telegram.pressButton(9004, pick?.messageId ?? 0, "dir:follow:99", {
+      token: TELEGRAM_TOKEN,
+    });
+    await sandbox.telegram.nextMessages(9004, 1, { token: TELEGRAM_TOKEN });
+    await admin().docs.directives.publish({
+      numberNotation: "77/CĐ-UBND",
+      type: "cong_dien",
+      issuerName: "UBND tỉnh Lam Giang",
+      subject: "Về phòng, chống bão số 3",
+      signer: { fullName: "Trần Văn Ký", position: "Chủ tịch" },
+      issuedAt: "2024-05-24",
+      urgency: "hoa_toc",
+      audiences: [{ kind: "area", code: "99" }],
+      effectiveFrom: "2024-05-24T00:00:00+07:00",
+    });
+    await sandbox.flush();
+    const [pushed] = await sandbox.telegram.nextMessages(9004, 1, {
+      token: TELEGRAM_TOKEN,
+      timeoutMs: 10_000,
+    });
+    expect(pushed?.text).toContain("77/CĐ-UBND: Về phòng, chống bão số 3");
+
+    // The message is out; its row is marked sent a moment later.
+    type Ops = { broadcasts: { sent: number; total: number; done: boolean }[] };
+    let ops: Ops = { broadcasts: [] };
+    for (const deadline = Date.now() + 5000; !ops.broadcasts[0]?.done && Date.now() < deadline; ) {
+      ops = (await (await fetch(new URL("/ops/broadcasts", bot.webChatUrl))).json()) as Ops;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ops.broadcasts[0]).toMatchObject({ sent: 1, total: 1, done: true });
+    const metrics = await (await fetch(new URL("/metrics", bot.webChatUrl))).text();
+    expect(metrics).toMatch(/^# TYPE \S+ (counter|gauge)$/m);
+
+    const cli = await promisify(execFile)(
+      `${packageDir}/node_modules/.bin/tsx`,
+      ["--conditions=source", "src/cli.ts", "broadcast", "status"],
+      { cwd: packageDir, env: { ...process.env, DATA_DIR: dir }, timeout: 30_000 },
+    );
+    expect(cli.stdout).toMatch(/\[█+\] 1\/1 đã gửi · 0 chờ · 0 lỗi · 0 bị chặn/);
+  }, 30_000);
+
   it("serves the web chat page", async () => {
     const page = await fetch(bot.webChatUrl);
     expect(page.status).toBe(200);

@@ -87,6 +87,8 @@ const schema = z
       .optional(),
     WEBCHAT_ALLOWED_ORIGINS: list.default([]),
     WEBCHAT_SECRET: z.string().min(16).optional(),
+    /** Guards `/ops/broadcasts` and `/metrics` (Bearer); unset, they are open (default host is loopback). */
+    OPS_TOKEN: z.string().min(16).optional(),
     /** How often followed dossiers are checked, in seconds. */
     DOSSIER_WATCH_SECONDS: z.coerce.number().int().min(10).default(300),
     LOG_LEVEL: z

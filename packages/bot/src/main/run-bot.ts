@@ -12,11 +12,14 @@ import { createWebChat } from "../channels/web/web-chat.js";
 import { BotEngine } from "../engine/bot-engine.js";
 import { DossierWatcher } from "../notify/dossier-watcher.js";
 import { createEventWebhook } from "../notify/event-webhook.js";
-import { DirectNotifier } from "../notify/notifier.js";
+import { DeliveryWorker } from "../notify/outbox/delivery-worker.js";
+import { OutboxNotifier } from "../notify/outbox/outbox-notifier.js";
+import { SqliteOutbox } from "../notify/outbox/sqlite-outbox.js";
 import { SqliteSessionStorage } from "../session/sqlite-storage.js";
 import type { SessionStorage } from "../session/storage.js";
 import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
 import type { BotConfig } from "./config.js";
+import { mountOps } from "./ops.js";
 import { mountZalo } from "./zalo.js";
 
 const EVENTS_PATH = "/hooks/vnegov";
@@ -146,13 +149,18 @@ export async function runBot(
   const zalo = mountZalo(config, engine, app, log);
   senders.push(...zalo.senders);
 
-  const notifier = new DirectNotifier({
+  // Notifications go through a durable outbox: queued in one transaction per event, sent at
+  // each platform's ceiling, retried, and never twice (docs/bot.md, "Notifications").
+  const outbox = new SqliteOutbox(join(config.DATA_DIR, "outbox.sqlite"));
+  const notifier = new OutboxNotifier({
     sdk,
-    senders,
     subscriptions,
+    outbox,
     sessions: storage,
-    onError: (error, chatKey) => log.warn({ err: error, chatKey }, "notification failed"),
+    channels: senders.map((s) => s.channel),
   });
+  const worker = new DeliveryWorker({ outbox, senders, subscriptions, logger: log });
+  mountOps(app, outbox, worker, config.OPS_TOKEN);
   // Registering the portal webhook needs the listening port, and routes must exist before the
   // server starts: deliveries arriving before registration completes get 503 and are retried.
   let events: ((request: Request) => Promise<Response>) | undefined;
@@ -178,6 +186,7 @@ export async function runBot(
     onError: (error) => log.warn({ err: error }, "dossier watch failed"),
   });
   watcher.start();
+  worker.start();
   await telegram?.start();
   await zalo.start();
 
@@ -187,12 +196,14 @@ export async function runBot(
     ...(telegram ? { telegram } : {}),
     async close() {
       watcher.stop();
+      await worker.stop();
       await telegram?.stop();
       await zalo.stop();
       web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();
       subscriptions.close();
+      outbox.close();
       await sdk.close();
       await sandbox?.close();
     },

@@ -1,0 +1,28 @@
+import type { Hono } from "hono";
+import { secretMatches } from "../channels/telegram/webhook.js";
+import type { DeliveryWorker } from "../notify/outbox/delivery-worker.js";
+import type { SqliteOutbox } from "../notify/outbox/sqlite-outbox.js";
+
+/**
+ * The operator's view over HTTP: `GET /ops/broadcasts` (per-broadcast progress: queued, sent,
+ * failed, blocked, rate, ETA) and `GET /metrics` (Prometheus text format). With `token`, both
+ * want `Authorization: Bearer <token>`; without one they are served as is (the default bot
+ * listens on 127.0.0.1 only).
+ */
+export function mountOps(
+  app: Hono,
+  outbox: SqliteOutbox,
+  worker: DeliveryWorker,
+  token: string | undefined,
+): void {
+  const allowed = (header: string | undefined) =>
+    token === undefined || secretMatches(`Bearer ${token}`, header ?? null);
+  app.get("/ops/broadcasts", (c) => {
+    if (!allowed(c.req.header("authorization"))) return c.body(null, 401);
+    return c.json({ broadcasts: outbox.broadcastStatus({ limit: 50 }) });
+  });
+  app.get("/metrics", (c) => {
+    if (!allowed(c.req.header("authorization"))) return c.body(null, 401);
+    return c.text(worker.metrics(), 200, { "content-type": "text/plain; version=0.0.4" });
+  });
+}
