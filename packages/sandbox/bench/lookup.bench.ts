@@ -77,10 +77,13 @@ async function main(): Promise<void> {
         path: `/portal/v1/dossiers/${s.code}`,
         headers: { authorization: "Bearer vng_sandbox_bot_key", "x-verification-secret": s.secret },
       }));
+    // What the bot asks for: the dossier with its latest history entries.
+    const withHistory = lookups.map((r) => ({ ...r, path: `${r.path}?include=recentHistory` }));
     const scenarios: [string, string, BenchRequest[]][] = [
       ["baseline: GET /healthz", validated.url, [{ path: "/healthz", headers: {} }]],
       ["dossier look-up (responses validated)", validated.url, lookups],
       ["dossier look-up (no response validation)", unvalidated.url, lookups],
+      ["look-up ?include=recentHistory (validated)", validated.url, withHistory],
     ];
     const results = new Map<string, Figures>();
     for (const [name, url, requests] of scenarios)

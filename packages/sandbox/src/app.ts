@@ -143,7 +143,6 @@ async function handle(
     const query = Object.fromEntries(url.searchParams);
     const headers = Object.fromEntries(request.headers);
     const errors = options.validator.validateRequest(op.operationId, {
-      method: op.method,
       path: url.pathname,
       headers,
       query,

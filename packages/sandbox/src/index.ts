@@ -13,6 +13,7 @@
  */
 
 export { specPath } from "./contract/spec.js";
+export { WaitTimeoutError } from "./emulators/message-log.js";
 export type { DeliveryOptions } from "./events/dispatcher.js";
 export { signPayload } from "./events/signature.js";
 export type { FaultOptions } from "./http/faults.js";
@@ -23,7 +24,6 @@ export type { SampleDossiers } from "./seed/world.js";
 export type { NewClient, Scope } from "./services/clients.js";
 export { ALL_SCOPES } from "./services/clients.js";
 export type { CallbackAnswer } from "./telegram/bot.js";
-export { WaitTimeoutError } from "./telegram/chat-state.js";
 export type {
   BotSelector,
   TelegramEmulator,
@@ -38,6 +38,7 @@ export type {
 } from "./telegram/options.js";
 export type * as TelegramTypes from "./telegram/types.js";
 export type { ChatButton, ChatFile, ChatMessage } from "./telegram/views.js";
+export type { ZaloWebhookFailure } from "./zalo-bot/bot.js";
 export type { ZaloBotChatAction, ZaloBotChatMessage } from "./zalo-bot/chat-log.js";
 export type {
   ZaloBotEmulator,
@@ -51,7 +52,6 @@ export type {
   ZaloBotRateLimitOptions,
 } from "./zalo-bot/options.js";
 export type * as ZaloBotTypes from "./zalo-bot/types.js";
-export type { ZaloWebhookFailure } from "./zalo-bot/webhook-pusher.js";
 export type { ZaloOaButton, ZaloOaCsMessage } from "./zalo-oa/cs.js";
 export {
   type ZaloOaEmulator,

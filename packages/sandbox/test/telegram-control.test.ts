@@ -1,5 +1,6 @@
 import { type Sandbox, startSandbox, WaitTimeoutError } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlClient } from "./http-helpers.js";
 import { callBot, png, tokenFor } from "./telegram-helpers.js";
 
 let sandbox: Sandbox;
@@ -11,14 +12,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 /** One control call over HTTP, as a test in another process would make it. */
-async function control(path: string, init: { method?: string; body?: unknown } = {}) {
-  const response = await fetch(`${sandbox.url}/_emulator/telegram${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const control = controlClient(() => sandbox, "telegram");
 
 describe("Telegram emulator: the user's side", () => {
   it("plays the user over HTTP: write, read replies, press buttons, inspect the webhook", async () => {

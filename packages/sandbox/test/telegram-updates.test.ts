@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type Sandbox, startSandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until, webhookReceiver } from "./http-helpers.js";
 import { callBot, tokenFor } from "./telegram-helpers.js";
 
 let sandbox: Sandbox;
@@ -23,34 +22,6 @@ async function newBot() {
     call: (method: string, params?: Record<string, unknown>, signal?: AbortSignal) =>
       callBot(sandbox, token, method, params, { signal }),
   };
-}
-
-/** A webhook receiver on loopback answering `statuses` in turn, then 200. */
-async function receiver(statuses: number[] = []) {
-  const received: { headers: IncomingHttpHeaders; update: any }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      received.push({ headers: req.headers, update: JSON.parse(body) });
-      res.statusCode = statuses.shift() ?? 200;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe("Telegram emulator: getUpdates", () => {
@@ -111,14 +82,14 @@ describe("Telegram emulator: getUpdates", () => {
 describe("Telegram emulator: webhooks", () => {
   it("pushes updates in order with the secret header, retrying after a 500", async () => {
     const { token, call } = await newBot();
-    const hook = await receiver([500]);
+    const hook = await webhookReceiver([500]);
     try {
       const set = await call("setWebhook", { url: hook.url, secret_token: "s3cr3t-Token_1" });
       expect(set.body).toEqual({ ok: true, result: true });
       sandbox.telegram.sendText(601, "một", { token });
       sandbox.telegram.sendText(601, "hai", { token });
       await until(() => hook.received.length === 3);
-      expect(hook.received.map((r) => r.update.message.text)).toEqual(["một", "một", "hai"]);
+      expect(hook.received.map((r) => r.body.message.text)).toEqual(["một", "một", "hai"]);
       for (const r of hook.received)
         expect(r.headers["x-telegram-bot-api-secret-token"]).toBe("s3cr3t-Token_1");
       const info = (await call("getWebhookInfo")).body.result;
@@ -135,7 +106,7 @@ describe("Telegram emulator: webhooks", () => {
 
   it("keeps updates pending while the webhook is unreachable", async () => {
     const { token, call } = await newBot();
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     await hook.close();
     await call("setWebhook", { url: hook.url });
     sandbox.telegram.sendText(602, "alo", { token });
@@ -153,7 +124,7 @@ describe("Telegram emulator: webhooks", () => {
   it("refuses getUpdates while a webhook is set, and can drop pending updates", async () => {
     const { token, call } = await newBot();
     sandbox.telegram.sendText(603, "cũ", { token });
-    const hook = await receiver([500, 500, 500, 500, 500]);
+    const hook = await webhookReceiver([500, 500, 500, 500, 500]);
     try {
       await call("setWebhook", { url: hook.url, drop_pending_updates: true });
       expect(sandbox.telegram.webhookInfo({ token }).pending_update_count).toBe(0);

@@ -1,45 +1,11 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Sandbox } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, seededSandbox, submittableProcedures, validSubmission } from "./helpers.js";
+import { type Delivery, until, webhookReceiver } from "./http-helpers.js";
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-/** A webhook receiver on loopback that fails the first `failures` deliveries with 500. */
-async function receiver(failures = 0) {
-  const received: Received[] = [];
-  let remaining = failures;
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      received.push({ headers: req.headers, body, at: Date.now() });
-      res.statusCode = remaining-- > 0 ? 500 : 204;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return {
-    url,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** A webhook receiver that fails the first `failures` deliveries with 500. */
+const receiver = (failures = 0) => webhookReceiver(Array(failures).fill(500), 204);
 
 let sandbox: Sandbox;
 let bot: string;
@@ -70,24 +36,24 @@ describe("webhook deliveries", () => {
       key: admin,
       body: { status: "da_tiep_nhan" },
     });
-    await until(() => hook.received.length >= 2);
+    await until(() => hook.received.length >= 2, 5000);
 
     const ids = new Set<string>();
     for (const delivery of hook.received) {
       const signature = String(delivery.headers["vnegov-signature"]);
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature) ?? [];
       const expected = createHmac("sha256", created.body.secret)
-        .update(`${t}.${delivery.body}`)
+        .update(`${t}.${delivery.raw}`)
         .digest("hex");
       expect(v1).toBe(expected);
       expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(60);
-      const event = JSON.parse(delivery.body);
+      const event = delivery.body;
       expect(delivery.headers["vnegov-event-id"]).toBe(event.id);
       expect(event.type).toBe("dossier.status_changed");
       ids.add(event.id);
     }
     expect(ids.size).toBe(hook.received.length);
-    const statuses = hook.received.map((d) => JSON.parse(d.body).data.status);
+    const statuses = hook.received.map((d) => d.body.data.status);
     expect(statuses).toEqual(["moi_dang_ky", "da_tiep_nhan"]);
     await hook.close();
   });
@@ -112,10 +78,10 @@ describe("webhook deliveries", () => {
         effectiveFrom: "2024-05-24T00:00:00+07:00",
       },
     });
-    await until(() => hook.received.length >= 3);
-    const [first, second, third] = hook.received as [Received, Received, Received];
-    expect(first.body).toBe(second.body);
-    expect(second.body).toBe(third.body);
+    await until(() => hook.received.length >= 3, 5000);
+    const [first, second, third] = hook.received as [Delivery, Delivery, Delivery];
+    expect(first.raw).toBe(second.raw);
+    expect(second.raw).toBe(third.raw);
     // Base delay 50 ms, doubling, ±20 % jitter.
     expect(second.at - first.at).toBeGreaterThanOrEqual(35);
     expect(third.at - second.at).toBeGreaterThanOrEqual(75);
@@ -147,7 +113,7 @@ describe("webhook deliveries", () => {
         issuedAt: "2024-05-20",
       },
     });
-    await until(() => hook.received.length >= 3);
+    await until(() => hook.received.length >= 3, 5000);
     await new Promise((r) => setTimeout(r, 200));
     expect(hook.received.length).toBe(3);
     const state = await call(local, `/v1/webhooks/${created.body.id}`, {
@@ -177,11 +143,9 @@ describe("webhook deliveries", () => {
       key: other.apiKey,
       body: await validSubmission(sandbox, other.apiKey, procedureCode),
     });
-    await until(() => hook.received.length >= 1);
+    await until(() => hook.received.length >= 1, 5000);
     await sandbox.flush();
-    expect(hook.received.map((d) => JSON.parse(d.body).data.dossierCode)).toEqual([
-      own.body.dossier.code,
-    ]);
+    expect(hook.received.map((d) => d.body.data.dossierCode)).toEqual([own.body.dossier.code]);
     const feed = await call(sandbox, "/v1/events", { key: other.apiKey });
     expect(feed.body.data.map((e: any) => e.data.dossierCode)).toEqual([own.body.dossier.code]);
     await hook.close();

@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type Sandbox, startSandbox, WaitTimeoutError } from "@vnegov/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlClient, until, webhookReceiver } from "./http-helpers.js";
 
 let sandbox: Sandbox;
 let nextBotId = 8_100_000_000;
@@ -64,41 +63,7 @@ async function newBot(base = sandbox) {
   };
 }
 
-/** A webhook receiver on loopback answering `statuses` in turn, then 200. */
-async function receiver(statuses: number[] = []) {
-  const received: { headers: IncomingHttpHeaders; body: any }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => {
-      body += chunk;
-    });
-    req.on("end", () => {
-      received.push({ headers: req.headers, body: JSON.parse(body) });
-      res.statusCode = statuses.shift() ?? 200;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const control = (path: string, init: RequestInit = {}) =>
-  fetch(`${sandbox.url}/_emulator/zalo-bot${path}`, {
-    ...init,
-    headers: init.body ? { "content-type": "application/json" } : {},
-  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+const control = controlClient(() => sandbox, "zalo-bot");
 
 describe("Zalo Bot emulator: tokens and methods", () => {
   it("answers getMe for any well-formed token, with the id from its digits", async () => {
@@ -396,7 +361,7 @@ describe("Zalo Bot emulator: webhooks", () => {
 
   it("POSTs updates wrapped, in order, with the secret header, retrying after a failure", async () => {
     const { token, call } = await newBot();
-    const hook = await receiver([500]);
+    const hook = await webhookReceiver([500]);
     try {
       await call("setWebhook", { url: hook.url, secret_token: "s3cr3t-Token_1" });
       sandbox.zaloBot.sendText("u701", "một", { token });
@@ -415,7 +380,7 @@ describe("Zalo Bot emulator: webhooks", () => {
 
   it("gives an update up after maxAttempts deliveries, records why, and goes on", async () => {
     const { token, call } = await newBot();
-    const hook = await receiver([503, 503, 503]);
+    const hook = await webhookReceiver([503, 503, 503]);
     try {
       await call("setWebhook", { url: hook.url, secret_token: "secret-123" });
       sandbox.zaloBot.sendText("u702", "lost", { token });
@@ -440,7 +405,7 @@ describe("Zalo Bot emulator: webhooks", () => {
   it("delivers updates queued before the webhook was set", async () => {
     const { token, call } = await newBot();
     sandbox.zaloBot.sendText("u703", "trước", { token });
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     try {
       await call("setWebhook", { url: hook.url, secret_token: "secret-123" });
       await until(() => hook.received.length === 1);
@@ -452,7 +417,7 @@ describe("Zalo Bot emulator: webhooks", () => {
 
   it("posts bare updates when the envelope is set to unwrapped", async () => {
     const other = await startSandbox({ zaloBot: { webhook: { envelope: "unwrapped" } } });
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     try {
       const { token, call } = await newBot(other);
       await call("setWebhook", { url: hook.url, secret_token: "secret-123" });
@@ -474,8 +439,7 @@ describe("Zalo Bot emulator: controls", () => {
     const { token, call } = await newBot();
     const chat = `/bots/${token}/chats/u801`;
     const posted = await control(`${chat}/messages`, {
-      method: "POST",
-      body: JSON.stringify({ text: "Tra cứu", from: { display_name: "Anh Tú" } }),
+      body: { text: "Tra cứu", from: { display_name: "Anh Tú" } },
     });
     expect(posted.status).toBe(200);
     expect(posted.body.result.message).toMatchObject({
@@ -487,24 +451,17 @@ describe("Zalo Bot emulator: controls", () => {
     const waiting = control(`${chat}/messages?count=1&timeoutMs=3000`);
     await call("sendMessage", { chat_id: "u801", text: "Mời nhập mã hồ sơ" });
     expect((await waiting).body.result.map((m: any) => m.text)).toEqual(["Mời nhập mã hồ sơ"]);
-    const next = await control(`${chat}/messages/next`, {
-      method: "POST",
-      body: JSON.stringify({ count: 1 }),
-    });
+    const next = await control(`${chat}/messages/next`, { body: { count: 1 } });
     expect(next.body.result[0].text).toBe("Mời nhập mã hồ sơ");
 
-    const unsupported = await control(`${chat}/messages`, {
-      method: "POST",
-      body: JSON.stringify({ unsupported: true }),
-    });
+    const unsupported = await control(`${chat}/messages`, { body: { unsupported: true } });
     expect(unsupported.body.result.event_name).toBe("message.unsupported.received");
 
     const injected = await control(`/bots/${token}/updates`, {
-      method: "POST",
-      body: JSON.stringify({
+      body: {
         event_name: "message.voice.received",
         message: { voice_url: "https://x/v.aac" },
-      }),
+      },
     });
     expect(injected.status).toBe(200);
     await call("getUpdates", { timeout: "0" }); // the unsupported event
@@ -519,10 +476,7 @@ describe("Zalo Bot emulator: controls", () => {
   it("answers 400 for bad input and 408 when waiting in vain", async () => {
     const { token } = await newBot();
     sandbox.zaloBot.sendText("u802", "hi", { token });
-    const bad = await control(`/bots/${token}/chats/u802/messages`, {
-      method: "POST",
-      body: JSON.stringify({}),
-    });
+    const bad = await control(`/bots/${token}/chats/u802/messages`, { body: {} });
     expect(bad.status).toBe(400);
     const vain = await control(`/bots/${token}/chats/u802/messages?count=1&timeoutMs=100`);
     expect(vain.status).toBe(408);
@@ -539,14 +493,14 @@ describe("Zalo Bot emulator: controls", () => {
         (
           await control("/rate-limits", {
             method: "PUT",
-            body: JSON.stringify({ perMinutePerBot: 1 }),
+            body: { perMinutePerBot: 1 },
           })
         ).status,
       ).toBe(200);
       expect((await call("sendMessage", { chat_id: "u803", text: "1" })).status).toBe(200);
       expect((await call("sendMessage", { chat_id: "u803", text: "2" })).status).toBe(429);
     } finally {
-      await control("/rate-limits", { method: "PUT", body: "false" });
+      await control("/rate-limits", { method: "PUT", body: false });
     }
     expect((await call("sendMessage", { chat_id: "u803", text: "3" })).status).toBe(200);
   });

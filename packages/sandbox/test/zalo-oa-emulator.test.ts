@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   type Sandbox,
   startSandbox,
@@ -10,6 +8,7 @@ import {
   zaloOaSignature,
 } from "@vnegov/sandbox";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { controlClient, type Delivery, webhookReceiver } from "./http-helpers.js";
 
 let sandbox: Sandbox;
 let oa: ZaloOaEmulator;
@@ -82,26 +81,6 @@ async function api(
 
 const cs = (token: string, recipient: object, message: object) =>
   api(`${urls.openApi}/v3.0/oa/message/cs`, { token, body: { recipient, message } });
-
-/** A webhook receiver on loopback that records every delivery. */
-async function receiver(status = 200) {
-  const received: { headers: IncomingHttpHeaders; raw: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return {
-    url,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe("Zalo OA emulator: OAuth v4", () => {
   it("consents at once and redirects with code, oa_id and state", async () => {
@@ -417,7 +396,7 @@ describe("Zalo OA emulator: ZNS", () => {
   });
 
   it("sends, records the tracking id and delivers a signed receipt", async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     oa.setWebhook(hook.url);
     try {
       const sent = await zns(valid);
@@ -431,7 +410,7 @@ describe("Zalo OA emulator: ZNS", () => {
       });
       expect(oa.zns().at(-1)).toMatchObject({ phone: "84912345678", trackingId: "trk-1" });
       await expect.poll(() => hook.received.length).toBe(1);
-      const [{ headers, raw }] = hook.received as [{ headers: IncomingHttpHeaders; raw: string }];
+      const [{ headers, raw }] = hook.received as [Delivery];
       const receipt = JSON.parse(raw);
       expect(receipt).toMatchObject({
         event_name: "user_received_message",
@@ -450,12 +429,12 @@ describe("Zalo OA emulator: ZNS", () => {
 
 describe("Zalo OA emulator: webhook delivery", () => {
   it("signs mac = sha256(appId + body + timestamp + oaSecretKey) and sends Zalo's envelope", async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
     oa.setWebhook(hook.url);
     try {
       const event = await oa.userSendsText("3001", "Tra cứu hồ sơ");
       expect(hook.received).toHaveLength(1);
-      const [{ headers, raw }] = hook.received as [{ headers: IncomingHttpHeaders; raw: string }];
+      const [{ headers, raw }] = hook.received as [Delivery];
       const body = JSON.parse(raw);
       expect(body).toEqual(event);
       const { appId, oaSecretKey, oaId } = oa.credentials;
@@ -504,15 +483,8 @@ describe("Zalo OA emulator: webhook delivery", () => {
   });
 
   it("records failed deliveries and serves the controls over HTTP", async () => {
-    const hook = await receiver(500);
-    const control = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-      const response = await fetch(`${sandbox.url}/_emulator/zalo-oa${path}`, {
-        method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-        headers: { "content-type": "application/json" },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      return { status: response.status, body: (await response.json()) as any };
-    };
+    const hook = await webhookReceiver([], 500);
+    const control = controlClient(() => sandbox, "zalo-oa");
     try {
       expect((await control("/credentials")).body.result).toEqual(oa.credentials);
       await control("/webhook", { method: "PUT", body: { url: hook.url } });

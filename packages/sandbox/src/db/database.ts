@@ -19,8 +19,9 @@ export function openDatabase(path: string): Db {
 
 /**
  * Reuses prepared statements by SQL text: preparing was the largest single cost of a
- * look-up. Dynamic filters make a bounded set of texts; the cache is dropped if it grows
- * past that anyway. Safe because the code uses get/all/run, never a half-read iterate().
+ * look-up. Dynamic filters and page sizes make a bounded set of texts; the cache is
+ * dropped if it grows past that anyway. Safe because the code uses get/all/run, never a
+ * half-read iterate().
  */
 function cacheStatements(db: Db): void {
   const prepare = db.prepare.bind(db);

@@ -15,3 +15,12 @@ export class Where {
     return this.conditions.length > 0 ? `WHERE ${this.conditions.join(" AND ")}` : "";
   }
 }
+
+/**
+ * `LIMIT n` as SQL text. SQLite re-prepares a statement on every run when its LIMIT is a
+ * bound parameter (the planner may use the value), which cost a list more than its query.
+ */
+export function sqlLimit(rows: number): string {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`bad row limit ${rows}`);
+  return `LIMIT ${rows}`;
+}

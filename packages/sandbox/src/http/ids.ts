@@ -1,15 +1,39 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomFillSync,
+  timingSafeEqual,
+} from "node:crypto";
 
 /** A source of random bytes (crypto, or seeded for the sample world). */
 export type RandomBytes = (size: number) => Uint8Array;
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+const pool = Buffer.alloc(4096);
+let pooled = pool.length;
+
+/**
+ * Crypto-random bytes from a pooled buffer, as `randomUUID` does: one call into OpenSSL per
+ * hundred ids rather than one per id (each request gets an id). Read them at once: the
+ * pool is refilled in place.
+ */
+function pooledRandomBytes(size: number): Uint8Array {
+  if (size > pool.length) return randomFillSync(Buffer.alloc(size));
+  if (pooled + size > pool.length) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  pooled += size;
+  return pool.subarray(pooled - size, pooled);
+}
+
 /** Random characters from `alphabet`, unbiased (rejection sampling). */
 export function randomString(
   length: number,
   alphabet = ALPHABET,
-  random: RandomBytes = randomBytes,
+  random: RandomBytes = pooledRandomBytes,
 ): string {
   const limit = 256 - (256 % alphabet.length);
   let out = "";
@@ -22,7 +46,7 @@ export function randomString(
 }
 
 /** A type-prefixed opaque id, e.g. `dos_3kTMd92hQ0aLp7Zx`. */
-export function newId(prefix: string, random: RandomBytes = randomBytes): string {
+export function newId(prefix: string, random: RandomBytes = pooledRandomBytes): string {
   return `${prefix}_${randomString(20, ALPHABET, random)}`;
 }
 
@@ -30,9 +54,12 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+// Imported once: a string key is imported afresh by every createHmac (two per look-up).
+const SECRET_KEY = createSecretKey(Buffer.from("vnegov-sandbox"));
+
 /** Hash of a credential or verification secret, as stored. */
 export function hashSecret(secret: string): string {
-  return createHmac("sha256", "vnegov-sandbox").update(secret).digest("hex");
+  return createHmac("sha256", SECRET_KEY).update(secret).digest("hex");
 }
 
 /** Constant-time comparison of two hex digests. */

@@ -1,5 +1,5 @@
 import { foldDiacritics, parseDocumentNumber, toVnIso } from "@vnegov/domain";
-import { Where } from "../db/where.js";
+import { sqlLimit, Where } from "../db/where.js";
 import { isBase64 } from "../domain/form-validation.js";
 import { splitNumberNotation } from "../domain/notation.js";
 import { parseInstant } from "../domain/time.js";
@@ -172,8 +172,10 @@ export function listDocuments(
   const after = decodeCursor(cursor, 2);
   if (after) where.add("(issued_at, id) < (?, ?)", ...after);
   const rows = world.db
-    .prepare(`SELECT * FROM documents ${where} ORDER BY issued_at DESC, id DESC LIMIT ?`)
-    .all(...where.args, limit + 1) as DocumentRow[];
+    .prepare(
+      `SELECT * FROM documents ${where} ORDER BY issued_at DESC, id DESC ${sqlLimit(limit + 1)}`,
+    )
+    .all(...where.args) as DocumentRow[];
   return toPage(
     rows,
     limit,
@@ -228,8 +230,10 @@ export function listDirectives(
   const after = decodeCursor(cursor, 2);
   if (after) where.add("(published_at, id) < (?, ?)", ...after);
   const rows = world.db
-    .prepare(`SELECT * FROM documents ${where} ORDER BY published_at DESC, id DESC LIMIT ?`)
-    .all(...where.args, limit + 1) as DocumentRow[];
+    .prepare(
+      `SELECT * FROM documents ${where} ORDER BY published_at DESC, id DESC ${sqlLimit(limit + 1)}`,
+    )
+    .all(...where.args) as DocumentRow[];
   return toPage(
     rows,
     limit,

@@ -7,7 +7,7 @@ import {
   vnDateString,
   workingMinutesBetween,
 } from "@vnegov/domain";
-import { Where } from "../db/where.js";
+import { sqlLimit, Where } from "../db/where.js";
 import {
   canOfficerMove,
   canWithdraw,
@@ -164,8 +164,10 @@ export function getDossier(
   if (!include.recentHistory) return view;
   // Saves clients that show "the latest steps" a second round trip to /history.
   const rows = world.db
-    .prepare("SELECT * FROM dossier_history WHERE dossier_code = ? ORDER BY seq DESC LIMIT ?")
-    .all(code, RECENT_HISTORY) as HistoryRow[];
+    .prepare(
+      `SELECT * FROM dossier_history WHERE dossier_code = ? ORDER BY seq DESC ${sqlLimit(RECENT_HISTORY)}`,
+    )
+    .all(code) as HistoryRow[];
   return { ...view, recentHistory: rows.reverse().map(historyEntry) };
 }
 
@@ -344,8 +346,8 @@ export function listDossiers(
   if (filter.updatedSince !== undefined) where.add("d.updated_at >= ?", filter.updatedSince);
   const after = decodeCursor(cursor, 2);
   if (after) where.add("(d.submitted_at, d.code) < (?, ?)", ...after);
-  const sql = `${SELECT} ${where} ORDER BY d.submitted_at DESC, d.code DESC LIMIT ?`;
-  const rows = world.db.prepare(sql).all(...where.args, limit + 1) as DossierRow[];
+  const sql = `${SELECT} ${where} ORDER BY d.submitted_at DESC, d.code DESC ${sqlLimit(limit + 1)}`;
+  const rows = world.db.prepare(sql).all(...where.args) as DossierRow[];
   const now = world.now();
   return toPage(
     rows,
@@ -367,9 +369,9 @@ export function listHistory(
   const after = decodeCursor(cursor, 1);
   const rows = world.db
     .prepare(
-      `SELECT * FROM dossier_history WHERE dossier_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      `SELECT * FROM dossier_history WHERE dossier_code = ? AND seq > ? ORDER BY seq ${sqlLimit(limit + 1)}`,
     )
-    .all(code, after ? after[0] : 0, limit + 1) as HistoryRow[];
+    .all(code, after ? after[0] : 0) as HistoryRow[];
   return toPage(rows, limit, (r) => [r.seq], historyEntry);
 }
 

@@ -1,5 +1,5 @@
 import { foldDiacritics } from "@vnegov/domain";
-import { Where } from "../db/where.js";
+import { sqlLimit, Where } from "../db/where.js";
 import { decodeCursor, type Page, toPage } from "../http/pagination.js";
 import { notFound } from "../http/problem.js";
 import type { SeedFormField } from "../seed/data/types.js";
@@ -64,8 +64,8 @@ export function listProcedures(
   const after = decodeCursor(cursor, 1);
   if (after) where.add("p.code > ?", String(after[0]));
   const rows = world.db
-    .prepare(`${SELECT} ${where} ORDER BY p.code LIMIT ?`)
-    .all(...where.args, limit + 1) as ProcedureRow[];
+    .prepare(`${SELECT} ${where} ORDER BY p.code ${sqlLimit(limit + 1)}`)
+    .all(...where.args) as ProcedureRow[];
   return toPage(rows, limit, (r) => [r.code], summary);
 }
 
@@ -98,8 +98,8 @@ function listByCode(
 ) {
   const after = decodeCursor(cursor, 1);
   const rows = world.db
-    .prepare(`SELECT * FROM ${table} WHERE code > ? ORDER BY code LIMIT ?`)
-    .all(after ? String(after[0]) : "", limit + 1) as PlaceRow[];
+    .prepare(`SELECT * FROM ${table} WHERE code > ? ORDER BY code ${sqlLimit(limit + 1)}`)
+    .all(after ? String(after[0]) : "") as PlaceRow[];
   return toPage(
     rows,
     limit,

@@ -1,5 +1,5 @@
 import { toVnIso } from "@vnegov/domain";
-import { Where } from "../db/where.js";
+import { sqlLimit, Where } from "../db/where.js";
 import { newId, randomString } from "../http/ids.js";
 import { decodeCursor, toPage } from "../http/pagination.js";
 import { notFound } from "../http/problem.js";
@@ -98,8 +98,8 @@ export function listLinks(
   const after = decodeCursor(cursor, 1);
   if (after) where.add("id > ?", String(after[0]));
   const rows = world.db
-    .prepare(`SELECT * FROM staff_links ${where} ORDER BY id LIMIT ?`)
-    .all(...where.args, limit + 1) as LinkRow[];
+    .prepare(`SELECT * FROM staff_links ${where} ORDER BY id ${sqlLimit(limit + 1)}`)
+    .all(...where.args) as LinkRow[];
   return toPage(
     rows,
     limit,

@@ -1,5 +1,5 @@
 import { toVnIso } from "@vnegov/domain";
-import { Where } from "../db/where.js";
+import { sqlLimit, Where } from "../db/where.js";
 import { parseInstant } from "../domain/time.js";
 import { emitEvent } from "../events/emit.js";
 import { newId } from "../http/ids.js";
@@ -139,8 +139,8 @@ export function listTasks(
   const after = decodeCursor(cursor, 2);
   if (after) where.add("(t.due_at, t.id) > (?, ?)", ...after);
   const rows = world.db
-    .prepare(`${SELECT} ${where} ORDER BY t.due_at, t.id LIMIT ?`)
-    .all(...where.args, limit + 1) as TaskRow[];
+    .prepare(`${SELECT} ${where} ORDER BY t.due_at, t.id ${sqlLimit(limit + 1)}`)
+    .all(...where.args) as TaskRow[];
   return toPage(
     rows,
     limit,
@@ -248,9 +248,9 @@ export function listComments(
   const rows = world.db
     .prepare(
       `SELECT c.*, s.full_name FROM task_comments c JOIN staff s ON s.id = c.author_id
-       WHERE c.task_id = ? AND (c.created_at, c.id) > (?, ?) ORDER BY c.created_at, c.id LIMIT ?`,
+       WHERE c.task_id = ? AND (c.created_at, c.id) > (?, ?) ORDER BY c.created_at, c.id ${sqlLimit(limit + 1)}`,
     )
-    .all(taskId, after?.[0] ?? 0, after?.[1] ?? "", limit + 1) as {
+    .all(taskId, after?.[0] ?? 0, after?.[1] ?? "") as {
     id: string;
     task_id: string;
     author_id: string;

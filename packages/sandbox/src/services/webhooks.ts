@@ -1,4 +1,5 @@
 import { toVnIso } from "@vnegov/domain";
+import { sqlLimit } from "../db/where.js";
 import { canSee } from "../events/visibility.js";
 import { newId } from "../http/ids.js";
 import { decodeCursor, encodeCursor, toPage } from "../http/pagination.js";
@@ -83,8 +84,10 @@ export function listWebhooks(
 ) {
   const after = decodeCursor(cursor, 1);
   const rows = world.db
-    .prepare("SELECT * FROM webhooks WHERE client_id = ? AND id > ? ORDER BY id LIMIT ?")
-    .all(principal.clientId, after ? String(after[0]) : "", limit + 1) as WebhookRow[];
+    .prepare(
+      `SELECT * FROM webhooks WHERE client_id = ? AND id > ? ORDER BY id ${sqlLimit(limit + 1)}`,
+    )
+    .all(principal.clientId, after ? String(after[0]) : "") as WebhookRow[];
   return toPage(
     rows,
     limit,
@@ -135,8 +138,8 @@ export function listEvents(
   }
   const scan = Math.max(limit * 5, 100);
   const rows = world.db
-    .prepare("SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?")
-    .all(from, scan) as EventRow[];
+    .prepare(`SELECT * FROM events WHERE seq > ? ORDER BY seq ${sqlLimit(scan)}`)
+    .all(from) as EventRow[];
   const visible = rows.filter(
     (r) =>
       (!filter.types || filter.types.includes(r.type)) &&

@@ -1,9 +1,20 @@
-import { ChatState } from "./chat-state.js";
+import { BotChats } from "../emulators/bot-chats.js";
+import { WebhookPusher } from "../emulators/webhook-pusher.js";
+import type { ChatState } from "./chat-state.js";
 import { FileStore } from "./files.js";
 import type { TelegramEmulatorOptions } from "./options.js";
-import type { BotCommand, BotUser, CallbackQuery, Chat, WebhookInfo } from "./types.js";
+import type { BotCommand, BotUser, CallbackQuery, Update, WebhookInfo } from "./types.js";
 import { UpdateQueue } from "./update-queue.js";
-import { type WebhookConfig, WebhookPusher } from "./webhook-pusher.js";
+
+/** A bot's webhook and how its deliveries went. */
+export interface WebhookConfig {
+  url: string;
+  secretToken?: string;
+  maxConnections: number;
+  allowedUpdates: string[];
+  lastErrorDate?: number;
+  lastErrorMessage?: string;
+}
 
 /** How a bot answered a button press (`answerCallbackQuery`). */
 export interface CallbackAnswer {
@@ -26,11 +37,11 @@ export class EmulatedBot {
   readonly user: BotUser;
   readonly files: FileStore;
   readonly updates: UpdateQueue;
-  readonly pusher: WebhookPusher;
+  readonly pusher: WebhookPusher<WebhookConfig, Update>;
   webhook: WebhookConfig | undefined;
   /** `setMyCommands` lists by scope and language. */
   readonly commands = new Map<string, BotCommand[]>();
-  private readonly chats = new Map<number, ChatState>();
+  readonly chats = new BotChats<number, ChatState>("Chat");
   /** Unanswered button presses: what to do with the answer, by query id. */
   private readonly callbacks = new Map<string, (answer: CallbackAnswer) => void>();
   private callbackCount = 0;
@@ -50,21 +61,26 @@ export class EmulatedBot {
     };
     this.files = new FileStore(id);
     this.updates = new UpdateQueue(() => this.pusher.kick());
-    this.pusher = new WebhookPusher(this.updates, options.webhook, () => this.webhook);
-  }
-
-  chat(chatId: number): ChatState | undefined {
-    return this.chats.get(chatId);
-  }
-
-  /** The chat, opened when a user writes first (a bot cannot start a conversation). */
-  openChat(chat: Chat): ChatState {
-    let state = this.chats.get(chat.id);
-    if (!state) {
-      state = new ChatState(chat);
-      this.chats.set(chat.id, state);
-    }
-    return state;
+    // A failed delivery is retried without end; getWebhookInfo shows the last error.
+    this.pusher = new WebhookPusher(
+      this,
+      {
+        remove: (update) => this.updates.confirm(update.update_id + 1),
+        request: (target, update) => ({
+          payload: update,
+          headers: {
+            ...(target.secretToken && { "x-telegram-bot-api-secret-token": target.secretToken }),
+          },
+        }),
+        wrongResponse: (response) =>
+          `Wrong response from the webhook: ${response.status} ${response.statusText}`.trim(),
+        failed: ({ target, error }) => {
+          target.lastErrorDate = Math.floor(Date.now() / 1000);
+          target.lastErrorMessage = error;
+        },
+      },
+      options.webhook,
+    );
   }
 
   /** Registers a button press; `answer` is called when the bot answers it. */

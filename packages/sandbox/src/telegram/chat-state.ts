@@ -1,9 +1,5 @@
+import { MessageLog } from "../emulators/message-log.js";
 import type { Chat, Message } from "./types.js";
-
-/** Thrown when messages a test waits for do not come in time. */
-export class WaitTimeoutError extends Error {
-  override readonly name = "WaitTimeoutError";
-}
 
 interface StoredMessage {
   message: Message;
@@ -18,13 +14,15 @@ interface StoredMessage {
 export class ChatState {
   private lastId = 0;
   private readonly messages = new Map<number, StoredMessage>();
-  /** Ids of the bot's messages in the order sent. */
-  private readonly sent: number[] = [];
-  /** How many of `sent` `next()` has handed out. */
-  private read = 0;
-  private readonly listeners = new Set<() => void>();
+  /** Ids of the bot's messages in the order sent; edits change the messages, not the ids. */
+  private readonly sent: MessageLog<number>;
 
-  constructor(readonly chat: Chat) {}
+  constructor(readonly chat: Chat) {
+    this.sent = new MessageLog(
+      (wanted, sent, timeoutMs) =>
+        `Chat ${chat.id}: waited ${timeoutMs} ms for bot message ${wanted}, the bot has sent ${sent}.`,
+    );
+  }
 
   add(fields: Omit<Message, "message_id" | "chat" | "date">, fromBot: boolean): Message {
     const { from, ...content } = fields;
@@ -37,10 +35,7 @@ export class ChatState {
       ...content,
     };
     this.messages.set(message.message_id, { message, fromBot, deleted: false });
-    if (fromBot) {
-      this.sent.push(message.message_id);
-      this.notify();
-    }
+    if (fromBot) this.sent.push(message.message_id);
     return message;
   }
 
@@ -52,9 +47,7 @@ export class ChatState {
 
   replace(message: Message): void {
     const stored = this.messages.get(message.message_id);
-    if (!stored) return;
-    stored.message = message;
-    if (stored.fromBot) this.notify();
+    if (stored) stored.message = message;
   }
 
   delete(messageId: number): boolean {
@@ -66,48 +59,18 @@ export class ChatState {
 
   /** The bot's messages still in the chat, as they are now (after edits). */
   botMessages(): Message[] {
-    return this.sent.flatMap((id) => this.get(id)?.message ?? []);
+    return this.sent.all().flatMap((id) => this.get(id)?.message ?? []);
   }
 
   /** Waits until the bot has sent `count` messages here in all; returns those still there. */
   async waitFor(count: number, timeoutMs: number): Promise<Message[]> {
-    await this.until(() => this.sent.length >= count, timeoutMs, count);
+    await this.sent.waitFor(count, timeoutMs);
     return this.botMessages();
   }
 
   /** The bot's next `count` messages not yet returned by `next`, waiting for them to come. */
   async next(count: number, timeoutMs: number): Promise<Message[]> {
-    await this.until(() => this.sent.length >= this.read + count, timeoutMs, this.read + count);
-    const ids = this.sent.slice(this.read, this.read + count);
-    this.read += count;
+    const ids = await this.sent.next(count, timeoutMs);
     return ids.flatMap((id) => this.messages.get(id)?.message ?? []);
-  }
-
-  private until(ready: () => boolean, timeoutMs: number, wanted: number): Promise<void> {
-    if (ready()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!ready()) return;
-        finish();
-        resolve();
-      };
-      const finish = () => {
-        clearTimeout(timer);
-        this.listeners.delete(check);
-      };
-      const timer = setTimeout(() => {
-        finish();
-        reject(
-          new WaitTimeoutError(
-            `Chat ${this.chat.id}: waited ${timeoutMs} ms for bot message ${wanted}, the bot has sent ${this.sent.length}.`,
-          ),
-        );
-      }, timeoutMs);
-      this.listeners.add(check);
-    });
-  }
-
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
   }
 }

@@ -1,16 +1,19 @@
-import { type Context, Hono } from "hono";
-import { WaitTimeoutError } from "./chat-state.js";
+import type { Context, Hono } from "hono";
+import {
+  bodyOf,
+  controlApp,
+  type JsonBody,
+  messageRoutes,
+  num,
+  ok,
+  rateLimitsOf,
+  str,
+  timeoutOf,
+} from "../emulators/control-http.js";
 import type { TelegramEmulator, UserFileOptions } from "./emulator.js";
-import { BotApiError } from "./errors.js";
 import type { TelegramRateLimitOptions } from "./options.js";
 import type { Update } from "./types.js";
 import type { ChatFile, ChatMessage } from "./views.js";
-
-type Body = Record<string, unknown>;
-
-const ok = (result: unknown) => Response.json({ ok: true, result });
-const fail = (status: number, description: string) =>
-  Response.json({ ok: false, description }, { status });
 
 /** File bytes travel as base64 in JSON. */
 function jsonFile(file: ChatFile | undefined) {
@@ -22,11 +25,8 @@ const jsonMessage = (m: ChatMessage) => ({
   document: jsonFile(m.document),
 });
 
-const str = (value: unknown) => (typeof value === "string" ? value : undefined);
-const num = (value: unknown) => (typeof value === "number" ? value : undefined);
-
 /** The user-side options in a request body. */
-function userOptions(token: string, body: Body): UserFileOptions {
+function userOptions(token: string, body: JsonBody): UserFileOptions {
   return {
     token,
     ...(body.from !== null && typeof body.from === "object" && { from: body.from }),
@@ -35,13 +35,6 @@ function userOptions(token: string, body: Body): UserFileOptions {
     ...(str(body.mimeType) && { mimeType: str(body.mimeType) }),
     ...(str(body.caption) !== undefined && { caption: str(body.caption) }),
   };
-}
-
-async function bodyOf(c: Context): Promise<Body> {
-  const body = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    throw new TypeError("Send a JSON object.");
-  return body as Body;
 }
 
 function chatIdOf(c: Context): number {
@@ -58,7 +51,7 @@ function chatIdOf(c: Context): number {
  * error status. See docs/sandbox.md for the endpoints.
  */
 export function controlRoutes(emulator: TelegramEmulator): Hono {
-  const app = new Hono();
+  const app = controlApp();
   const chat = "/bots/:token/chats/:chatId";
 
   app.post(`${chat}/messages`, async (c) => {
@@ -71,25 +64,13 @@ export function controlRoutes(emulator: TelegramEmulator): Hono {
     return ok(emulator.sendText(id, str(body.text) ?? "", options));
   });
 
-  app.get(`${chat}/messages`, async (c) => {
-    const token = c.req.param("token");
-    const count = Number(c.req.query("count") ?? "0");
-    const timeoutMs = Number(c.req.query("timeoutMs") ?? "5000");
-    const messages =
-      count > 0
-        ? await emulator.waitForMessages(chatIdOf(c), count, { token, timeoutMs })
-        : emulator.messages(chatIdOf(c), { token });
-    return ok(messages.map(jsonMessage));
-  });
-
-  app.post(`${chat}/messages/next`, async (c) => {
-    const body = await bodyOf(c);
-    const messages = await emulator.nextMessages(chatIdOf(c), num(body.count) ?? 1, {
-      token: c.req.param("token"),
-      ...(num(body.timeoutMs) !== undefined && { timeoutMs: num(body.timeoutMs) }),
-    });
-    return ok(messages.map(jsonMessage));
-  });
+  messageRoutes(
+    app,
+    `${chat}/messages`,
+    emulator,
+    (c) => [chatIdOf(c), { token: c.req.param("token") }],
+    jsonMessage,
+  );
 
   app.post(`${chat}/callbacks`, async (c) => {
     const body = await bodyOf(c);
@@ -99,7 +80,7 @@ export function controlRoutes(emulator: TelegramEmulator): Hono {
       throw new TypeError("Send messageId and data.");
     const answer = await emulator.pressButton(chatIdOf(c), messageId, data, {
       ...userOptions(c.req.param("token"), body),
-      ...(num(body.timeoutMs) !== undefined && { timeoutMs: num(body.timeoutMs) }),
+      ...timeoutOf(body),
     });
     return ok(answer ?? null);
   });
@@ -112,18 +93,10 @@ export function controlRoutes(emulator: TelegramEmulator): Hono {
   app.get("/bots/:token/webhook", (c) => ok(emulator.webhookInfo({ token: c.req.param("token") })));
 
   app.put("/rate-limits", async (c) => {
-    const body: unknown = await c.req.json().catch(() => undefined);
-    if (body !== false && (!body || typeof body !== "object"))
-      throw new TypeError("Send false or an object of limits.");
-    emulator.setRateLimits(body as Partial<TelegramRateLimitOptions> | false);
+    emulator.setRateLimits((await rateLimitsOf(c)) as Partial<TelegramRateLimitOptions> | false);
     return ok(true);
   });
 
-  app.onError((error) => {
-    if (error instanceof WaitTimeoutError) return fail(408, error.message);
-    if (error instanceof BotApiError) return fail(error.errorCode, error.description);
-    return fail(400, (error as Error).message);
-  });
   return app;
 }
 

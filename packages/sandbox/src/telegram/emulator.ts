@@ -1,5 +1,6 @@
+import { BotRegistry } from "../emulators/bot-registry.js";
 import { botIdOf, type CallbackAnswer, EmulatedBot } from "./bot.js";
-import type { ChatState } from "./chat-state.js";
+import { ChatState } from "./chat-state.js";
 import { storeDocument, storePhoto } from "./media.js";
 import type { TelegramEmulatorOptions, TelegramRateLimitOptions } from "./options.js";
 import { DEFAULT_TELEGRAM_RATE_LIMITS } from "./options.js";
@@ -51,10 +52,15 @@ const COMMAND = /^\/[A-Za-z0-9_]+(@\w+)?/;
  * ```
  */
 export class TelegramEmulator {
-  private readonly bots = new Map<number, { token: string; bot: EmulatedBot }>();
+  private readonly bots: BotRegistry<number, EmulatedBot>;
   private limits: SendLimits | undefined;
 
   constructor(readonly options: TelegramEmulatorOptions) {
+    this.bots = new BotRegistry({
+      idOf: botIdOf,
+      create: (id) => new EmulatedBot(id, options),
+      names: { token: "Telegram bot", bot: "bot" },
+    });
     this.limits = options.rateLimits ? new SendLimits(options.rateLimits) : undefined;
   }
 
@@ -63,13 +69,7 @@ export class TelegramEmulator {
    * one whose id is known under another token (Telegram: 401).
    */
   botFor(token: string): EmulatedBot | undefined {
-    const id = botIdOf(token);
-    if (id === undefined) return undefined;
-    const known = this.bots.get(id);
-    if (known) return known.token === token ? known.bot : undefined;
-    const bot = new EmulatedBot(id, this.options);
-    this.bots.set(id, { token, bot });
-    return bot;
+    return this.bots.botFor(token);
   }
 
   /** Flood limits in force; `undefined` when off. */
@@ -120,8 +120,8 @@ export class TelegramEmulator {
     callbackData: string,
     options: UserOptions & WaitOptions = {},
   ): Promise<CallbackAnswer | undefined> {
-    const bot = this.pick(options);
-    const chat = this.chatOf(bot, chatId);
+    const bot = this.bots.pick(options.token);
+    const chat = bot.chats.opened(chatId);
     const target = chat.get(messageId);
     if (!target?.fromBot) throw new Error(`Chat ${chatId} has no bot message ${messageId}.`);
     const from = this.userOf(chatId, options);
@@ -152,13 +152,13 @@ export class TelegramEmulator {
    * helpers do not make. `undefined` when the bot's `allowed_updates` exclude its kind.
    */
   injectUpdate(update: Omit<Update, "update_id">, options: BotSelector = {}): Update | undefined {
-    return this.pick(options).updates.push(update);
+    return this.bots.pick(options.token).updates.push(update);
   }
 
   /** The bot's messages in the chat, as they are now; empty for a chat nobody opened. */
   messages(chatId: number, options: BotSelector = {}): ChatMessage[] {
-    const bot = this.pick(options);
-    return (bot.chat(chatId)?.botMessages() ?? []).map((m) => chatMessageOf(m, bot.files));
+    const bot = this.bots.pick(options.token);
+    return (bot.chats.get(chatId)?.botMessages() ?? []).map((m) => chatMessageOf(m, bot.files));
   }
 
   /** Waits until the bot has sent `count` messages to the chat in all; returns the chat's. */
@@ -167,11 +167,9 @@ export class TelegramEmulator {
     count: number,
     options: WaitOptions = {},
   ): Promise<ChatMessage[]> {
-    const bot = this.pick(options);
-    const messages = await this.chatOf(bot, chatId).waitFor(
-      count,
-      options.timeoutMs ?? DEFAULT_WAIT_MS,
-    );
+    const bot = this.bots.pick(options.token);
+    const chat = bot.chats.opened(chatId);
+    const messages = await chat.waitFor(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
     return messages.map((m) => chatMessageOf(m, bot.files));
   }
 
@@ -180,40 +178,20 @@ export class TelegramEmulator {
    * waiting for them: each reply is seen once, in order, however fast it came.
    */
   async nextMessages(chatId: number, count = 1, options: WaitOptions = {}): Promise<ChatMessage[]> {
-    const bot = this.pick(options);
-    const messages = await this.chatOf(bot, chatId).next(
-      count,
-      options.timeoutMs ?? DEFAULT_WAIT_MS,
-    );
+    const bot = this.bots.pick(options.token);
+    const chat = bot.chats.opened(chatId);
+    const messages = await chat.next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
     return messages.map((m) => chatMessageOf(m, bot.files));
   }
 
   /** What `getWebhookInfo` would tell the bot. */
   webhookInfo(options: BotSelector = {}): WebhookInfo {
-    return this.pick(options).webhookInfo();
+    return this.bots.pick(options.token).webhookInfo();
   }
 
   /** Ends long polls and webhook deliveries. */
-  async close(): Promise<void> {
-    await Promise.all([...this.bots.values()].map(({ bot }) => bot.close()));
-  }
-
-  private pick({ token }: BotSelector): EmulatedBot {
-    if (token !== undefined) {
-      const bot = this.botFor(token);
-      if (!bot) throw new Error("Not a Telegram bot token (or another token of a known bot id).");
-      return bot;
-    }
-    const [only, ...others] = this.bots.values();
-    if (!only) throw new Error("No bot has called the Bot API yet; pass { token }.");
-    if (others.length > 0) throw new Error("Several bots are known; pass { token }.");
-    return only.bot;
-  }
-
-  private chatOf(bot: EmulatedBot, chatId: number): ChatState {
-    const chat = bot.chat(chatId);
-    if (!chat) throw new Error(`Chat ${chatId} does not exist yet: a user has to write first.`);
-    return chat;
+  close(): Promise<void> {
+    return this.bots.close();
   }
 
   private userOf(chatId: number, options: UserOptions): User {
@@ -229,9 +207,9 @@ export class TelegramEmulator {
   ): Message {
     if (!Number.isSafeInteger(chatId) || chatId === 0)
       throw new Error("chatId must be a non-zero integer.");
-    const bot = this.pick(options);
+    const bot = this.bots.pick(options.token);
     const from = this.userOf(chatId, options);
-    const chat = bot.openChat(chatFor(chatId, from));
+    const chat = bot.chats.open(chatId, () => new ChatState(chatFor(chatId, from)));
     const message = chat.add({ from, ...content(bot) }, false);
     bot.updates.push({ message });
     return message;

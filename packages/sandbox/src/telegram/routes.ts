@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { Logger } from "pino";
+import { BotApiError } from "../emulators/bot-api-error.js";
 import type { TelegramEmulator } from "./emulator.js";
-import { BotApiError, notFound, unauthorized } from "./errors.js";
+import { notFound, PARAM_ERRORS, unauthorized } from "./errors.js";
 import { findMethod } from "./methods/index.js";
 import { Params } from "./params.js";
 
@@ -26,7 +27,7 @@ export function botApiRoutes(emulator: TelegramEmulator, log: Logger): Hono {
       if (!bot) throw unauthorized();
       const method = findMethod(c.req.param("method"));
       if (!method) throw notFound();
-      const params = await Params.read(c.req.raw, emulator.options.maxRequestBytes);
+      const params = await Params.read(c.req.raw, emulator.options.maxRequestBytes, PARAM_ERRORS);
       const result = await method({
         bot,
         params,

@@ -1,8 +1,24 @@
-import { ChatLog } from "./chat-log.js";
+import { BotChats } from "../emulators/bot-chats.js";
+import { WebhookPusher } from "../emulators/webhook-pusher.js";
+import type { ChatLog } from "./chat-log.js";
 import type { ZaloBotEmulatorOptions } from "./options.js";
-import type { BotInfo, Chat, WebhookInfo } from "./types.js";
+import type { BotInfo, Update, WebhookInfo } from "./types.js";
 import { ZaloUpdateQueue } from "./update-queue.js";
-import { type ZaloWebhookConfig, ZaloWebhookPusher } from "./webhook-pusher.js";
+
+/** A bot's webhook. */
+export interface ZaloWebhookConfig {
+  url: string;
+  secretToken: string;
+}
+
+/** The last delivery that failed for good, for tests and the control routes. */
+export interface ZaloWebhookFailure {
+  /** Epoch milliseconds. */
+  date: number;
+  /** e.g. `Wrong response from the webhook: 500` or `Connection refused`. */
+  message: string;
+  attempts: number;
+}
 
 /**
  * Zalo's token shape: the bot id, a colon and a secret (`12345689:abc-xyz`). Zalo documents
@@ -19,11 +35,13 @@ export function zaloBotIdOf(token: string): string | undefined {
 export class EmulatedZaloBot {
   readonly info: BotInfo;
   readonly updates: ZaloUpdateQueue;
-  readonly pusher: ZaloWebhookPusher;
+  readonly pusher: WebhookPusher<ZaloWebhookConfig, Update>;
   webhook: ZaloWebhookConfig | undefined;
+  /** The last update the webhook gave up on, if any. */
+  lastWebhookFailure: ZaloWebhookFailure | undefined;
   /** When the webhook last changed (epoch ms). */
   webhookUpdatedAt: number | undefined;
-  private readonly chats = new Map<string, ChatLog>();
+  readonly chats = new BotChats<string, ChatLog>("Zalo chat");
 
   constructor(
     readonly id: string,
@@ -36,21 +54,22 @@ export class EmulatedZaloBot {
       can_join_groups: true,
     };
     this.updates = new ZaloUpdateQueue(() => this.pusher.kick());
-    this.pusher = new ZaloWebhookPusher(this.updates, options.webhook, () => this.webhook);
-  }
-
-  chat(chatId: string): ChatLog | undefined {
-    return this.chats.get(chatId);
-  }
-
-  /** The chat, opened when a user writes first (a bot cannot start a conversation). */
-  openChat(chat: Chat): ChatLog {
-    let log = this.chats.get(chat.id);
-    if (!log) {
-      log = new ChatLog(chat);
-      this.chats.set(chat.id, log);
-    }
-    return log;
+    // Deliveries carry `X-Bot-Api-Secret-Token`; after `maxAttempts` an update is dropped.
+    this.pusher = new WebhookPusher(
+      this,
+      {
+        remove: (update) => this.updates.remove(update),
+        request: (target, update) => ({
+          payload: options.webhook.envelope === "wrapped" ? { ok: true, result: update } : update,
+          headers: { "x-bot-api-secret-token": target.secretToken },
+        }),
+        wrongResponse: (response) => `Wrong response from the webhook: ${response.status}`,
+        failed: ({ error, attempts, gaveUp }) => {
+          if (gaveUp) this.lastWebhookFailure = { date: Date.now(), message: error, attempts };
+        },
+      },
+      options.webhook,
+    );
   }
 
   /** What `getWebhookInfo` answers. */

@@ -1,4 +1,4 @@
-import { WaitTimeoutError } from "../telegram/chat-state.js";
+import { MessageLog } from "../emulators/message-log.js";
 import type { Chat, Message } from "./types.js";
 
 /** A bot's message as the user's phone shows it. */
@@ -29,58 +29,13 @@ export interface ZaloBotChatAction {
 export class ChatLog {
   readonly userMessages: Message[] = [];
   readonly actions: ZaloBotChatAction[] = [];
-  private readonly sent: ZaloBotChatMessage[] = [];
-  /** How many of `sent` `next()` has handed out. */
-  private read = 0;
-  private readonly listeners = new Set<() => void>();
+  /** What the bot sent, with the waits on it. */
+  readonly sent: MessageLog<ZaloBotChatMessage>;
 
-  constructor(readonly chat: Chat) {}
-
-  /** Records a message from the bot. */
-  addBotMessage(message: ZaloBotChatMessage): void {
-    this.sent.push(message);
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  botMessages(): ZaloBotChatMessage[] {
-    return [...this.sent];
-  }
-
-  /** Waits until the bot has sent `count` messages here in all; returns them all. */
-  async waitFor(count: number, timeoutMs: number): Promise<ZaloBotChatMessage[]> {
-    await this.until(() => this.sent.length >= count, timeoutMs, count);
-    return this.botMessages();
-  }
-
-  /** The bot's next `count` messages not yet returned by `next`, waiting for them to come. */
-  async next(count: number, timeoutMs: number): Promise<ZaloBotChatMessage[]> {
-    await this.until(() => this.sent.length >= this.read + count, timeoutMs, this.read + count);
-    const messages = this.sent.slice(this.read, this.read + count);
-    this.read += count;
-    return messages;
-  }
-
-  private until(ready: () => boolean, timeoutMs: number, wanted: number): Promise<void> {
-    if (ready()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!ready()) return;
-        finish();
-        resolve();
-      };
-      const finish = () => {
-        clearTimeout(timer);
-        this.listeners.delete(check);
-      };
-      const timer = setTimeout(() => {
-        finish();
-        reject(
-          new WaitTimeoutError(
-            `Zalo chat ${this.chat.id}: waited ${timeoutMs} ms for bot message ${wanted}, the bot has sent ${this.sent.length}.`,
-          ),
-        );
-      }, timeoutMs);
-      this.listeners.add(check);
-    });
+  constructor(readonly chat: Chat) {
+    this.sent = new MessageLog(
+      (wanted, sent, timeoutMs) =>
+        `Zalo chat ${chat.id}: waited ${timeoutMs} ms for bot message ${wanted}, the bot has sent ${sent}.`,
+    );
   }
 }

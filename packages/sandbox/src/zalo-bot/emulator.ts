@@ -1,5 +1,6 @@
-import { EmulatedZaloBot, zaloBotIdOf } from "./bot.js";
-import type { ChatLog, ZaloBotChatAction, ZaloBotChatMessage } from "./chat-log.js";
+import { BotRegistry } from "../emulators/bot-registry.js";
+import { EmulatedZaloBot, type ZaloWebhookFailure, zaloBotIdOf } from "./bot.js";
+import { ChatLog, type ZaloBotChatAction, type ZaloBotChatMessage } from "./chat-log.js";
 import { newMessageId } from "./methods.js";
 import {
   DEFAULT_ZALO_BOT_RATE_LIMITS,
@@ -7,9 +8,8 @@ import {
   type ZaloBotRateLimitOptions,
 } from "./options.js";
 import { ZaloSendQuota } from "./quota.js";
-import type { Chat, Message, Update, User, WebhookInfo } from "./types.js";
+import type { Message, Update, User, WebhookInfo } from "./types.js";
 import { fakeZaloUser } from "./users.js";
-import type { ZaloWebhookFailure } from "./webhook-pusher.js";
 
 /** Which bot a user-side call talks to: the only bot so far, unless `token` names one. */
 export interface ZaloBotSelector {
@@ -47,10 +47,15 @@ const STICKER_URL = "https://stickers.zalo.sandbox.invalid/";
  * ```
  */
 export class ZaloBotEmulator {
-  private readonly bots = new Map<string, { token: string; bot: EmulatedZaloBot }>();
+  private readonly bots: BotRegistry<string, EmulatedZaloBot>;
   private quota: ZaloSendQuota | undefined;
 
   constructor(readonly options: ZaloBotEmulatorOptions) {
+    this.bots = new BotRegistry({
+      idOf: zaloBotIdOf,
+      create: (id) => new EmulatedZaloBot(id, options),
+      names: { token: "Zalo bot", bot: "Zalo bot" },
+    });
     this.quota = options.rateLimits ? new ZaloSendQuota(options.rateLimits) : undefined;
   }
 
@@ -59,13 +64,7 @@ export class ZaloBotEmulator {
    * one whose id is known under another token (Zalo: 401).
    */
   botFor(token: string): EmulatedZaloBot | undefined {
-    const id = zaloBotIdOf(token);
-    if (id === undefined) return undefined;
-    const known = this.bots.get(id);
-    if (known) return known.token === token ? known.bot : undefined;
-    const bot = new EmulatedZaloBot(id, this.options);
-    this.bots.set(id, { token, bot });
-    return bot;
+    return this.bots.botFor(token);
   }
 
   /** The send quota in force; `undefined` when off. */
@@ -118,21 +117,21 @@ export class ZaloBotEmulator {
    * A `message.chat.id` in it opens that chat, so the bot can answer.
    */
   injectUpdate(update: Update, options: ZaloBotSelector = {}): Update {
-    const bot = this.pick(options);
+    const bot = this.bots.pick(options.token);
     const chat = update.message?.chat;
-    if (chat && typeof chat.id === "string") bot.openChat(chat);
+    if (chat && typeof chat.id === "string") bot.chats.open(chat.id, () => new ChatLog(chat));
     bot.updates.push(update);
     return update;
   }
 
   /** The bot's messages in the chat so far; empty for a chat nobody opened. */
   messages(chatId: string, options: ZaloBotSelector = {}): ZaloBotChatMessage[] {
-    return this.pick(options).chat(chatId)?.botMessages() ?? [];
+    return this.bots.pick(options.token).chats.get(chatId)?.sent.all() ?? [];
   }
 
   /** The chat actions (`typing`, `upload_photo`) the bot sent to the chat. */
   chatActions(chatId: string, options: ZaloBotSelector = {}): ZaloBotChatAction[] {
-    return [...(this.pick(options).chat(chatId)?.actions ?? [])];
+    return [...(this.bots.pick(options.token).chats.get(chatId)?.actions ?? [])];
   }
 
   /** Waits until the bot has sent `count` messages to the chat in all; returns the chat's. */
@@ -141,7 +140,7 @@ export class ZaloBotEmulator {
     count: number,
     options: ZaloBotWaitOptions = {},
   ): Promise<ZaloBotChatMessage[]> {
-    return this.chatOf(chatId, options).waitFor(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+    return this.chatOf(chatId, options).sent.waitFor(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
   }
 
   /**
@@ -153,41 +152,26 @@ export class ZaloBotEmulator {
     count = 1,
     options: ZaloBotWaitOptions = {},
   ): Promise<ZaloBotChatMessage[]> {
-    return this.chatOf(chatId, options).next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+    return this.chatOf(chatId, options).sent.next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
   }
 
   /** What `getWebhookInfo` would tell the bot. */
   webhookInfo(options: ZaloBotSelector = {}): WebhookInfo {
-    return this.pick(options).webhookInfo();
+    return this.bots.pick(options.token).webhookInfo();
   }
 
   /** The last update the webhook gave up on (after `webhook.maxAttempts` deliveries), if any. */
   lastWebhookFailure(options: ZaloBotSelector = {}): ZaloWebhookFailure | undefined {
-    return this.pick(options).pusher.lastFailure;
+    return this.bots.pick(options.token).lastWebhookFailure;
   }
 
   /** Ends long polls and webhook deliveries. */
-  async close(): Promise<void> {
-    await Promise.all([...this.bots.values()].map(({ bot }) => bot.close()));
+  close(): Promise<void> {
+    return this.bots.close();
   }
 
-  private pick({ token }: ZaloBotSelector): EmulatedZaloBot {
-    if (token !== undefined) {
-      const bot = this.botFor(token);
-      if (!bot) throw new Error("Not a Zalo bot token (or another token of a known bot id).");
-      return bot;
-    }
-    const [only, ...others] = this.bots.values();
-    if (!only) throw new Error("No Zalo bot has called the Bot API yet; pass { token }.");
-    if (others.length > 0) throw new Error("Several Zalo bots are known; pass { token }.");
-    return only.bot;
-  }
-
-  private chatOf(chatId: string, options: ZaloBotSelector): ChatLog {
-    const chat = this.pick(options).chat(chatId);
-    if (!chat)
-      throw new Error(`Zalo chat ${chatId} does not exist yet: a user has to write first.`);
-    return chat;
+  private chatOf(chatId: string, { token }: ZaloBotSelector): ChatLog {
+    return this.bots.pick(token).chats.opened(chatId);
   }
 
   /** A message from the user, queued for the bot as an update. */
@@ -199,12 +183,11 @@ export class ZaloBotEmulator {
   ): Update {
     if (typeof chatId !== "string" || !CHAT_ID.test(chatId))
       throw new Error("chatId must be 1–64 letters, digits, '_', '-' or '.'.");
-    const bot = this.pick(options);
+    const bot = this.bots.pick(options.token);
     const chatType = options.chatType ?? "PRIVATE";
     const userId = chatType === "PRIVATE" ? chatId : (options.from?.id ?? `${chatId}.member`);
     const from: User = { ...fakeZaloUser(userId), ...options.from, id: userId, is_bot: false };
-    const chat: Chat = { id: chatId, chat_type: chatType };
-    const log = bot.openChat(chat);
+    const log = bot.chats.open(chatId, () => new ChatLog({ id: chatId, chat_type: chatType }));
     const message: Message = {
       message_id: newMessageId(),
       date: Date.now(),

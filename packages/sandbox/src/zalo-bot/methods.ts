@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
+import type { RequestParams } from "../emulators/params.js";
 import type { EmulatedZaloBot } from "./bot.js";
 import type { ChatLog, ZaloBotChatMessage } from "./chat-log.js";
 import { badRequest, notFound, requestTimeout, webhookConflict } from "./errors.js";
-import type { ZaloParams } from "./params.js";
 import type { ZaloSendQuota } from "./quota.js";
 import type { SentMessage } from "./types.js";
 
 /** What a Bot API method sees of one request. */
 export interface ZaloMethodContext {
   bot: EmulatedZaloBot;
-  params: ZaloParams;
+  params: RequestParams;
   /** The send quota in force, if any. */
   quota: ZaloSendQuota | undefined;
   /** Aborts when the client goes away (ends a long poll early). */
@@ -47,7 +47,7 @@ function httpUrl(ctx: ZaloMethodContext, name: string): string {
 
 /** The chat `chat_id` names; a bot can only reach chats whose user wrote to it first. */
 function targetChat(ctx: ZaloMethodContext): ChatLog {
-  const chat = ctx.bot.chat(required(ctx, "chat_id"));
+  const chat = ctx.bot.chats.get(required(ctx, "chat_id"));
   if (!chat) throw notFound("chat not found");
   return chat;
 }
@@ -60,7 +60,7 @@ async function post(
 ): Promise<SentMessage> {
   await ctx.quota?.consume(ctx.bot.id);
   const message = { messageId: newMessageId(), date: Date.now(), ...content };
-  chat.addBotMessage(message);
+  chat.sent.push(message);
   return { message_id: message.messageId, date: message.date };
 }
 

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
 import type { Logger } from "pino";
+import { BotApiError } from "../emulators/bot-api-error.js";
+import { RequestParams } from "../emulators/params.js";
 import type { ZaloBotEmulator } from "./emulator.js";
-import { notFound, unauthorized, ZaloBotApiError } from "./errors.js";
+import { notFound, PARAM_ERRORS, unauthorized } from "./errors.js";
 import { findZaloMethod } from "./methods.js";
-import { ZaloParams } from "./params.js";
 
 function envelope(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -12,7 +13,7 @@ function envelope(status: number, body: unknown, headers: Record<string, string>
   });
 }
 
-function errorAnswer(error: ZaloBotApiError): Response {
+function errorAnswer(error: BotApiError): Response {
   return envelope(
     error.errorCode,
     error,
@@ -33,7 +34,11 @@ export function zaloBotApiRoutes(emulator: ZaloBotEmulator, log: Logger): Hono {
       if (!bot) throw unauthorized();
       const method = findZaloMethod(c.req.param("method"));
       if (!method) throw notFound();
-      const params = await ZaloParams.read(c.req.raw, emulator.options.maxRequestBytes);
+      const params = await RequestParams.read(
+        c.req.raw,
+        emulator.options.maxRequestBytes,
+        PARAM_ERRORS,
+      );
       const result = await method({
         bot,
         params,
@@ -42,7 +47,7 @@ export function zaloBotApiRoutes(emulator: ZaloBotEmulator, log: Logger): Hono {
       });
       return envelope(200, result === undefined ? { ok: true } : { ok: true, result });
     } catch (error) {
-      if (error instanceof ZaloBotApiError) return errorAnswer(error);
+      if (error instanceof BotApiError) return errorAnswer(error);
       // The token is in the path: log the method only.
       log.error({ err: error, method: c.req.param("method") }, "zalo bot emulator failed");
       return envelope(500, { ok: false, error_code: 500, description: "Internal Server Error" });

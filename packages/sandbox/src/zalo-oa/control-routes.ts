@@ -1,20 +1,7 @@
-import { type Context, Hono } from "hono";
-import { WaitTimeoutError } from "../telegram/chat-state.js";
+import type { Hono } from "hono";
+import { bodyOf, controlApp, messageRoutes, ok } from "../emulators/control-http.js";
 import type { ZaloOaEmulator, ZaloOaUserFile, ZaloOaUserInfo } from "./emulator.js";
 import type { ZaloOaEmulatorLimits } from "./options.js";
-
-type Body = Record<string, unknown>;
-
-const ok = (result: unknown) => Response.json({ ok: true, result });
-const fail = (status: number, description: string) =>
-  Response.json({ ok: false, description }, { status });
-
-async function bodyOf(c: Context): Promise<Body> {
-  const body = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    throw new TypeError("Send a JSON object.");
-  return body as Body;
-}
 
 const limitValue = (value: unknown, name: string) => {
   if (value === undefined || value === null) return value;
@@ -29,7 +16,7 @@ const limitValue = (value: unknown, name: string) => {
  * (bad input) or 408 (waited in vain). See docs/sandbox.md for the endpoints.
  */
 export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
-  const app = new Hono();
+  const app = controlApp();
   const user = "/users/:userId";
 
   app.get("/credentials", () => ok(emulator.credentials));
@@ -57,27 +44,7 @@ export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
     return ok(await emulator.userSendsText(userId, body.text));
   });
 
-  app.get(`${user}/messages`, async (c) => {
-    const userId = c.req.param("userId");
-    const count = Number(c.req.query("count") ?? "0");
-    const timeoutMs = Number(c.req.query("timeoutMs") ?? "5000");
-    return ok(
-      count > 0
-        ? await emulator.waitForMessages(userId, count, { timeoutMs })
-        : emulator.messages(userId),
-    );
-  });
-
-  app.post(`${user}/messages/next`, async (c) => {
-    const body = await bodyOf(c);
-    const count = typeof body.count === "number" ? body.count : 1;
-    const timeoutMs = typeof body.timeoutMs === "number" ? body.timeoutMs : undefined;
-    return ok(
-      await emulator.nextMessages(c.req.param("userId"), count, {
-        ...(timeoutMs !== undefined && { timeoutMs }),
-      }),
-    );
-  });
+  messageRoutes(app, `${user}/messages`, emulator, (c) => [c.req.param("userId"), {}]);
 
   app.post(`${user}/follow`, async (c) => ok(await emulator.follow(c.req.param("userId"))));
   app.post(`${user}/unfollow`, async (c) => ok(await emulator.unfollow(c.req.param("userId"))));
@@ -117,9 +84,5 @@ export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
     return ok(emulator.limits);
   });
 
-  app.onError((error) => {
-    if (error instanceof WaitTimeoutError) return fail(408, error.message);
-    return fail(400, (error as Error).message);
-  });
   return app;
 }

@@ -198,7 +198,7 @@ export class ZaloOaEmulator {
 
   /** The consultation messages the OA sent the user, oldest first. */
   messages(userId: string): ZaloOaCsMessage[] {
-    return this.world.sent.of(userId);
+    return this.world.sent.of(userId).all();
   }
 
   /** Waits until the OA has sent the user `count` messages in all (default 5 s). */
@@ -207,7 +207,7 @@ export class ZaloOaEmulator {
     count: number,
     options: { timeoutMs?: number } = {},
   ): Promise<ZaloOaCsMessage[]> {
-    return this.world.sent.waitFor(userId, count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+    return this.world.sent.of(userId).waitFor(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
   }
 
   /**
@@ -219,7 +219,7 @@ export class ZaloOaEmulator {
     count = 1,
     options: { timeoutMs?: number } = {},
   ): Promise<ZaloOaCsMessage[]> {
-    return this.world.sent.next(userId, count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+    return this.world.sent.of(userId).next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
   }
 
   /** The ZNS messages sent, oldest first. */

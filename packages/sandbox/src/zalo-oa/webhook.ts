@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { postWebhook } from "../emulators/webhook-pusher.js";
 import type { ZaloOaCredentials, ZaloOaEmulatorWebhookOptions } from "./options.js";
 
 /** An event as the emulator delivers it (Zalo's wire names). */
@@ -85,17 +86,12 @@ export class OaWebhookSender {
     for (let i = 0; i < (deliverTwice ? 2 : 1); i++) {
       const attempt: ZaloOaDelivery = { eventName: event.event_name, at: Date.now() };
       try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-zevent-signature": signature },
+        const response = await postWebhook(url, {
           body,
-          redirect: "manual",
-          signal: AbortSignal.any([
-            this.closed.signal,
-            AbortSignal.timeout(this.options.timeoutMs),
-          ]),
+          headers: { "x-zevent-signature": signature },
+          timeoutMs: this.options.timeoutMs,
+          signal: this.closed.signal,
         });
-        await response.body?.cancel();
         attempt.status = response.status;
       } catch (error) {
         attempt.error = (error as Error).message;

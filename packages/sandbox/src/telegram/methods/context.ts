@@ -21,7 +21,7 @@ export type Method = (ctx: MethodContext) => unknown;
 export function targetChat({ bot, params }: MethodContext): ChatState {
   const raw = params.string("chat_id");
   if (raw === undefined || raw === "") throw badRequest("chat_id is empty");
-  const chat = /^-?\d+$/.test(raw) ? bot.chat(Number(raw)) : undefined;
+  const chat = /^-?\d+$/.test(raw) ? bot.chats.get(Number(raw)) : undefined;
   if (!chat) throw chatNotFound();
   return chat;
 }
