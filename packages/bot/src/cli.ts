@@ -10,7 +10,7 @@ import { SqliteOutbox } from "./notify/outbox/sqlite-outbox.js";
 
 const program = new Command("vnegov-bot")
   .description(
-    "The vnegov chat bot. With no configuration it starts the sandbox portal in-process and a web chat on localhost; set TELEGRAM_BOT_TOKEN for Telegram. Settings: docs/bot.md.",
+    "The vnegov chat bot. With no configuration it starts the sandbox portal in-process and a web chat on localhost; set TELEGRAM_BOT_TOKEN for Telegram, ZALO_BOT_TOKEN or the Zalo OA settings for Zalo. Settings: docs/bot.md.",
   )
   .option("-c, --config <file>", "JSON file of settings (environment variables win)")
   .action(async (opts: { config?: string }) => {
@@ -30,6 +30,11 @@ const program = new Command("vnegov-bot")
         "vnegov-bot is running.",
         `  Web chat:  ${bot.webChatUrl}`,
         `  Telegram:  ${bot.telegram ? "on" : "off (set TELEGRAM_BOT_TOKEN to connect a bot)"}`,
+        `  Zalo:      ${
+          bot.zalo.bot || bot.zalo.oa
+            ? [bot.zalo.bot && "Bot on", bot.zalo.oa && "OA on"].filter(Boolean).join(", ")
+            : "off (set ZALO_BOT_TOKEN or the Zalo OA settings: docs/zalo.md)"
+        }`,
         bot.sandbox
           ? `  Portal:    embedded sandbox at ${bot.sandbox.url} (sample province Tỉnh Lam Giang)`
           : `  Portal:    ${config.VNEGOV_BASE_URL}`,

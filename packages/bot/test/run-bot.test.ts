@@ -110,6 +110,11 @@ describe("runBot", () => {
     expect(cli.stdout).toMatch(/\[█+\] 1\/1 đã gửi · 0 chờ · 0 lỗi · 0 bị chặn/);
   }, 30_000);
 
+  it("reports which channels run", () => {
+    expect(bot.telegram).toBeDefined();
+    expect(bot.zalo).toEqual({ bot: true, oa: true });
+  });
+
   it("serves the web chat page", async () => {
     const page = await fetch(bot.webChatUrl);
     expect(page.status).toBe(200);

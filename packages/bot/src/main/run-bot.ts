@@ -32,6 +32,8 @@ export interface RunningBot {
   /** The embedded sandbox, when no portal was configured. */
   sandbox?: Sandbox;
   telegram?: TelegramChannel;
+  /** Which Zalo channels run (see docs/zalo.md). */
+  zalo: { bot: boolean; oa: boolean };
   close(): Promise<void>;
 }
 
@@ -194,6 +196,10 @@ export async function runBot(
     webChatUrl: publicUrl,
     ...(sandbox ? { sandbox } : {}),
     ...(telegram ? { telegram } : {}),
+    zalo: {
+      bot: zalo.bot !== undefined,
+      oa: zalo.senders.some((sender) => sender.channel === "zalo_oa"),
+    },
     async close() {
       watcher.stop();
       await worker.stop();
