@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { SignatureVerificationError } from "@vnegov/sdk";
-import type { OaEvent } from "./events.js";
+import { OA_USER_MESSAGE_EVENTS, type OaEvent } from "./events.js";
 
 /** Options of {@link constructOaEvent}. */
 export interface ConstructOaEventOptions {
@@ -26,18 +26,6 @@ export interface ConstructOaEventOptions {
 /** Default {@link ConstructOaEventOptions.toleranceMs}. */
 export const DEFAULT_OA_TOLERANCE_MS = 2 * 60 * 60_000;
 
-const USER_MESSAGES = new Set([
-  "user_send_text",
-  "user_send_image",
-  "user_send_file",
-  "user_send_sticker",
-  "user_send_link",
-  "user_send_audio",
-  "user_send_video",
-  "user_send_location",
-  "user_send_business_card",
-  "user_send_gif",
-]);
 const WITH_ATTACHMENTS = new Set(["user_send_image", "user_send_file", "user_send_sticker"]);
 
 type Body = Record<string, unknown>;
@@ -132,7 +120,7 @@ function checked(event: Body): OaEvent {
     throw new SignatureVerificationError("The signed body has no event_name.");
   const malformed = () =>
     new SignatureVerificationError(`The signed body is not a well-formed ${name} event.`);
-  if (USER_MESSAGES.has(name)) {
+  if (OA_USER_MESSAGE_EVENTS.has(name)) {
     const message = event.message;
     if (!hasId(event.sender) || !isObject(message) || typeof message.msg_id !== "string")
       throw malformed();

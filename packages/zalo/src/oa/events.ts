@@ -193,8 +193,8 @@ export type OaKnownEvent =
  */
 export type OaEvent = OaKnownEvent | OaUnknownEvent;
 
-/** The `event_name`s of {@link OaKnownEvent}. */
-export const KNOWN_OA_EVENTS: ReadonlySet<string> = new Set<OaKnownEvent["event_name"]>([
+/** The `user_send_*` events: a user's message of some kind. */
+export const OA_USER_MESSAGE_EVENTS: ReadonlySet<string> = new Set<OaKnownEvent["event_name"]>([
   "user_send_text",
   "user_send_image",
   "user_send_file",
@@ -205,11 +205,18 @@ export const KNOWN_OA_EVENTS: ReadonlySet<string> = new Set<OaKnownEvent["event_
   "user_send_location",
   "user_send_business_card",
   "user_send_gif",
-  "follow",
-  "unfollow",
-  "user_submit_info",
-  "user_withdraw",
-  "user_received_message",
+]);
+
+/** The `event_name`s of {@link OaKnownEvent}. */
+export const KNOWN_OA_EVENTS: ReadonlySet<string> = new Set<string>([
+  ...OA_USER_MESSAGE_EVENTS,
+  ...([
+    "follow",
+    "unfollow",
+    "user_submit_info",
+    "user_withdraw",
+    "user_received_message",
+  ] satisfies OaKnownEvent["event_name"][]),
 ]);
 
 /** Whether the event is of a typed kind; narrows it so `switch (event.event_name)` is exact. */
