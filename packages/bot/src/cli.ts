@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Command } from "commander";
 import pino from "pino";
 import { formatBroadcasts } from "./main/broadcast-report.js";
-import { ConfigError, loadConfig } from "./main/config.js";
+import { startBroadcast } from "./main/broadcast-start.js";
+import { type BotConfig, ConfigError, loadConfig } from "./main/config.js";
+import { openOutbox } from "./main/outbox.js";
 import { runBot } from "./main/run-bot.js";
-import { SqliteOutbox } from "./notify/outbox/sqlite-outbox.js";
+
+/** The settings, or exit 2 with every problem listed. */
+function configOrExit(file: string | undefined): BotConfig {
+  try {
+    return loadConfig(process.env, file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 
 const program = new Command("vnegov-bot")
   .description(
@@ -14,14 +24,7 @@ const program = new Command("vnegov-bot")
   )
   .option("-c, --config <file>", "JSON file of settings (environment variables win)")
   .action(async (opts: { config?: string }) => {
-    let config: ReturnType<typeof loadConfig>;
-    try {
-      config = loadConfig(process.env, opts.config);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
-      process.exit(2);
-    }
+    const config = configOrExit(opts.config);
     const log = pino({ level: config.LOG_LEVEL });
     const bot = await runBot(config, log);
     const sample = bot.sandbox?.samples.dang_xu_ly?.[0];
@@ -65,32 +68,33 @@ broadcast
   .option("--json", "print JSON instead of a table")
   .option("-w, --watch", "refresh every 2 seconds until every broadcast is done")
   .action(async (opts: { config?: string; json?: boolean; watch?: boolean }) => {
-    let config: ReturnType<typeof loadConfig>;
-    try {
-      config = loadConfig(process.env, opts.config);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
-      process.exit(2);
-    }
-    const file = join(config.DATA_DIR, "outbox.sqlite");
-    if (!existsSync(file)) {
-      console.error(`No outbox at ${file}: has the bot run with DATA_DIR=${config.DATA_DIR}?`);
-      process.exit(1);
-    }
-    // The running bot writes; this reader only looks (SQLite WAL lets both at once).
-    const outbox = new SqliteOutbox(file);
+    // The running bot writes; this reader only looks (SQLite WAL, or Redis, lets both at once).
+    const opened = await openOutbox(configOrExit(opts.config), { mustExist: true });
     try {
       for (;;) {
-        const broadcasts = outbox.broadcastStatus({ limit: 20 });
+        const broadcasts = await opened.outbox.broadcastStatus({ limit: 20 });
         if (opts.json) console.log(JSON.stringify(broadcasts, null, 2));
         else console.log(`${opts.watch ? "\x1b[2J\x1b[H" : ""}${formatBroadcasts(broadcasts)}`);
         if (!opts.watch || broadcasts.every((b) => b.done)) break;
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
     } finally {
-      outbox.close();
+      await opened.close();
     }
+  });
+broadcast
+  .command("start")
+  .description(
+    "Send a published directive to its followers now (by number, e.g. 16/CT-TTg, or id), through the running bot's outbox, with a progress bar",
+  )
+  .argument("<directive>", "the directive's number and notation, or its id")
+  .option("-c, --config <file>", "JSON file of settings (environment variables win)")
+  .action(async (directive: string, opts: { config?: string }) => {
+    const code = await startBroadcast(configOrExit(opts.config), directive, {
+      write: (text) => process.stdout.write(text),
+      tty: process.stdout.isTTY === true,
+    });
+    process.exit(code);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  */
 
 export { MediaStore } from "./channels/media-store.js";
-export type { ChannelSender } from "./channels/sender.js";
+export type { ChannelSender, SendOptions } from "./channels/sender.js";
 export {
   createTelegramChannel,
   type TelegramChannel,
@@ -45,6 +45,11 @@ export { type Locale, type MessageKey, translate } from "./i18n/translate.js";
 export { type BotConfig, type BotConfigInput, ConfigError, loadConfig } from "./main/config.js";
 export { type RunningBot, runBot } from "./main/run-bot.js";
 export { DossierWatcher, type DossierWatcherOptions } from "./notify/dossier-watcher.js";
+export {
+  EventPoller,
+  type EventPollerOptions,
+  NOTIFIED_EVENTS,
+} from "./notify/event-poller.js";
 export { createEventWebhook, type EventWebhookOptions } from "./notify/event-webhook.js";
 export {
   DirectNotifier,
@@ -53,6 +58,7 @@ export {
   type NotifyResult,
 } from "./notify/notifier.js";
 export * from "./notify/outbox/index.js";
+export * from "./notify/queue/index.js";
 export { RedisSessionStorage, type RedisSessionStorageOptions } from "./session/redis-storage.js";
 export { SqliteSessionStorage } from "./session/sqlite-storage.js";
 export type { Session, SessionStorage } from "./session/storage.js";

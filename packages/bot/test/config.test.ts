@@ -72,6 +72,15 @@ describe("vnegov-bot configuration", () => {
     ]);
   });
 
+  it("checks the outbox settings: BullMQ needs Redis", () => {
+    expect(problems({ OUTBOX: "bullmq" })).toEqual(["REDIS_URL: is needed when OUTBOX=bullmq"]);
+    expect(problems({ OUTBOX: "kafka" })).toEqual([expect.stringMatching(/^OUTBOX: /)]);
+    expect(problems({ EVENTS_POLL_SECONDS: "1" })).toEqual([
+      expect.stringMatching(/^EVENTS_POLL_SECONDS: /),
+    ]);
+    expect(problems({ OUTBOX: "bullmq", REDIS_URL: "redis://127.0.0.1:6379" })).toEqual([]);
+  });
+
   it("checks the Zalo settings: token shape, webhook needs, OA credentials together, ZNS params", () => {
     expect(problems({ ZALO_BOT_TOKEN: "abc" })).toEqual([
       expect.stringMatching(/^ZALO_BOT_TOKEN: must look like 12345689:abc-xyz/),

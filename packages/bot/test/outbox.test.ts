@@ -18,16 +18,13 @@ import { renderEvent } from "../src/notify/render.js";
 import {
   directiveEvent,
   openChats,
+  provinceCode,
   sampleDirective,
   telegramSender,
   tokenFor,
   waitFor,
 } from "./helpers/outbox-fixtures.js";
-import {
-  type ProxiedSend,
-  startTelegramProxy,
-  type TelegramProxy,
-} from "./helpers/outbox-proxy.js";
+import { busiestSecond, startTelegramProxy, type TelegramProxy } from "./helpers/outbox-proxy.js";
 import { startWorld, type World } from "./telegram-harness.js";
 
 /**
@@ -51,10 +48,7 @@ beforeAll(async () => {
   world = await startWorld();
   world.sandbox.telegram.setRateLimits({ globalPerSecond: GLOBAL_PER_SECOND });
   proxy = await startTelegramProxy(world.sandbox.url);
-  const areas = await world.sdk.docs.areas.list({ limit: 100 }).toArray();
-  const top = areas.find((a) => a.level === "tinh");
-  if (!top) throw new Error("The seeded sandbox has no province.");
-  province = top.code;
+  province = await provinceCode(world.sdk);
   base = await sampleDirective(world.sdk);
 });
 
@@ -72,17 +66,6 @@ const follow = (kind: Subscription["kind"], code: string): Subscription => ({
 });
 const textOf = (event: VnegovEvent, locale: "vi" | "en" = "vi") =>
   renderEvent(event, locale)?.text ?? "";
-
-/** Most sends that arrived within any one second. */
-function busiestSecond(sends: readonly ProxiedSend[]): number {
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sends.length; end++) {
-    while ((sends[end]?.at ?? 0) - (sends[start]?.at ?? 0) >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 describe("durable outbox notifier on the Telegram emulator (limits on)", () => {
   it("fans 1 530 messages out to 1 500 chats at the ceiling: each once, no 429, urgent first", async () => {

@@ -10,6 +10,7 @@ import { Vnegov } from "@vnegov/sdk";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type RunningBot, runBot } from "../src/index.js";
+import { followAreaOnTelegram } from "./helpers/outbox-fixtures.js";
 
 /**
  * `vnegov-bot` as configured by settings alone: a portal, Telegram, Zalo Bot and Zalo OA all
@@ -67,12 +68,7 @@ afterAll(async () => {
 
 describe("runBot", () => {
   it("delivers a published directive through the outbox, and reports it to the operator", async () => {
-    sandbox.telegram.sendText(9004, "/chithi", { token: TELEGRAM_TOKEN });
-    const [pick] = await sandbox.telegram.nextMessages(9004, 1, { token: TELEGRAM_TOKEN });
-    await sandbox.telegram.pressButton(9004, pick?.messageId ?? 0, "dir:follow:99", {
-      token: TELEGRAM_TOKEN,
-    });
-    await sandbox.telegram.nextMessages(9004, 1, { token: TELEGRAM_TOKEN });
+    await followAreaOnTelegram(sandbox, 9004, TELEGRAM_TOKEN);
     await admin().docs.directives.publish({
       numberNotation: "77/CĐ-UBND",
       type: "cong_dien",
@@ -109,6 +105,53 @@ describe("runBot", () => {
     );
     expect(cli.stdout).toMatch(/\[█+\] 1\/1 đã gửi · 0 chờ · 0 lỗi · 0 bị chặn/);
   }, 30_000);
+
+  it("starts a broadcast of an older directive from the CLI, with a progress bar, once", async () => {
+    const chat = 9006;
+    await followAreaOnTelegram(sandbox, chat, TELEGRAM_TOKEN);
+    // Published with the seeded world, before the bot ran: the event feed skipped it.
+    const older = (
+      await admin().docs.directives.list({ areaCode: "99", limit: 50 }).toArray()
+    ).find((d) => d.confidentiality === "thuong" && d.numberNotation !== "77/CĐ-UBND");
+    if (!older) throw new Error("The seeded sandbox has no open directive for area 99.");
+    const start = (ref: string) =>
+      promisify(execFile)(
+        `${packageDir}/node_modules/.bin/tsx`,
+        ["--conditions=source", "src/cli.ts", "broadcast", "start", ref],
+        {
+          cwd: packageDir,
+          env: {
+            ...process.env,
+            DATA_DIR: dir,
+            VNEGOV_BASE_URL: sandbox.url,
+            VNEGOV_API_KEY: sandbox.credentials.bot.apiKey,
+            TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+          },
+          timeout: 30_000,
+        },
+      );
+
+    // By number, diacritics and case ignored; the running bot's worker delivers it.
+    const first = await start(older.numberNotation.toLowerCase());
+    expect(first.stdout).toMatch(/\d+ tin đã vào hàng đợi/);
+    expect(first.stdout).toMatch(/\[█{24}\] (\d+)\/\1 đã gửi · 0 lỗi · 0 bị chặn .* còn xong/);
+    const [pushed] = await sandbox.telegram.nextMessages(chat, 1, { token: TELEGRAM_TOKEN });
+    expect(pushed?.text).toContain(older.numberNotation);
+
+    // Never twice: not from the CLI again, nor a directive the webhook already brought.
+    expect((await start(older.numberNotation)).stdout).toContain("đã gửi trước đây");
+    expect((await start("77/CĐ-UBND")).stdout).toContain("đã gửi trước đây");
+    await expect(start("99/XX-YYY")).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('Không tìm thấy chỉ thị "99/XX-YYY"'),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      sandbox.telegram
+        .messages(chat, { token: TELEGRAM_TOKEN })
+        .filter((m) => m.text?.includes(older.numberNotation)),
+    ).toHaveLength(1);
+  }, 60_000);
 
   it("reports which channels run", () => {
     expect(bot.telegram).toBeDefined();

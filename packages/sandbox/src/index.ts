@@ -36,6 +36,7 @@ export type {
   TelegramRateLimitOptions,
   TelegramWebhookOptions,
 } from "./telegram/options.js";
+export type { TelegramSendStats } from "./telegram/send-stats.js";
 export type * as TelegramTypes from "./telegram/types.js";
 export type { ChatButton, ChatFile, ChatMessage } from "./telegram/views.js";
 export type { ZaloWebhookFailure } from "./zalo-bot/bot.js";
@@ -46,6 +47,7 @@ export type {
   ZaloBotUserOptions,
   ZaloBotWaitOptions,
 } from "./zalo-bot/emulator.js";
+export type { ZaloBotSendAttempt, ZaloBotSendFault, ZaloBotSendStats } from "./zalo-bot/faults.js";
 export type {
   ZaloBotEmulatorInit,
   ZaloBotEmulatorWebhookOptions,
@@ -59,6 +61,12 @@ export {
   type ZaloOaUserInfo,
   zaloOaBaseURLs,
 } from "./zalo-oa/emulator.js";
+export type {
+  ZaloOaBlockError,
+  ZaloOaSendAttempt,
+  ZaloOaSendFault,
+  ZaloOaSendStats,
+} from "./zalo-oa/faults.js";
 export type {
   ZaloOaCredentials,
   ZaloOaEmulatorInit,

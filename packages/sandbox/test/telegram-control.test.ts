@@ -92,6 +92,51 @@ describe("Telegram emulator: the user's side", () => {
     );
   });
 
+  it("counts each bot's sends and the 429s it was answered, across limit changes", async () => {
+    const counted = tokenFor(7200000003);
+    const tg = sandbox.telegram;
+    // Chats opened in bulk queue no update, and a chat already open is not opened again.
+    expect(tg.openChats([805, 806, -807], { token: counted })).toBe(3);
+    expect(tg.openChats([805, 808], { token: counted })).toBe(1);
+    expect(() => tg.openChats([809, 0], { token: counted })).toThrow("non-zero integer");
+    expect((await callBot(sandbox, counted, "getUpdates")).body.result).toEqual([]);
+    expect(tg.stats({ token: counted })).toEqual({ sent: 0, chatsReached: 0, rateLimited: 0 });
+
+    const started = Date.now();
+    const send = async (chat: number, text: string) =>
+      (await callBot(sandbox, counted, "sendMessage", { chat_id: chat, text })).status;
+    tg.setRateLimits({ perChatPerSecond: 1, perChatBurst: 0 });
+    const statuses = [];
+    try {
+      statuses.push(await send(805, "1"), await send(805, "2"), await send(806, "1"));
+      // New limits start their windows afresh; the count goes on.
+      tg.setRateLimits({ perChatPerSecond: 1, perChatBurst: 0 });
+      statuses.push(await send(805, "3"), await send(805, "4"));
+    } finally {
+      tg.setRateLimits(false);
+    }
+    statuses.push(await send(805, "5"));
+    expect(statuses).toEqual([200, 429, 200, 200, 429, 200]);
+
+    const stats = tg.stats({ token: counted });
+    expect(stats).toMatchObject({ sent: 4, chatsReached: 2, rateLimited: 2 });
+    expect(stats.firstSentAt).toBeGreaterThanOrEqual(started);
+    expect(stats.lastSentAt).toBeGreaterThanOrEqual(stats.firstSentAt ?? Infinity);
+    expect(stats.lastSentAt).toBeLessThanOrEqual(Date.now());
+    // Per bot: another bot's count is its own.
+    await callBot(sandbox, tokenFor(7200000004), "getMe");
+    expect(tg.stats({ token: tokenFor(7200000004) })).toMatchObject({ sent: 0, rateLimited: 0 });
+
+    // The same over HTTP, for a sandbox in another process.
+    expect((await control(`/bots/${counted}/stats`)).body).toEqual({ ok: true, result: stats });
+    const bulk = await control(`/bots/${counted}/chats`, { body: { chatIds: [809, 810, 805] } });
+    expect(bulk.body).toEqual({ ok: true, result: 2 });
+    expect(await send(810, "mở sẵn")).toBe(200);
+    expect(tg.messages(810, { token: counted }).map((m) => m.text)).toEqual(["mở sẵn"]);
+    expect((await control(`/bots/${counted}/chats`, { body: { chatIds: [0] } })).status).toBe(400);
+    expect((await control(`/bots/${counted}/chats`, { body: {} })).status).toBe(400);
+  });
+
   it("waits in process too, and says so when the bot stays silent", async () => {
     sandbox.telegram.sendText(804, "hi", { token });
     const waiting = sandbox.telegram.waitForMessages(804, 1, { token, timeoutMs: 2000 });

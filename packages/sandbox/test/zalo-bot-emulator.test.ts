@@ -317,6 +317,123 @@ describe("Zalo Bot emulator: sending", () => {
   });
 });
 
+describe("Zalo Bot emulator: injected failures", () => {
+  it("answers a chat's injected 429s and 5xx in order, then delivers, recording every attempt", async () => {
+    const { token, call } = await newBot();
+    for (const chat of ["u611", "u612"]) sandbox.zaloBot.sendText(chat, "hi", { token });
+    sandbox.zaloBot.failSends("u611", { status: 429, retryAfter: 2 }, { token });
+    sandbox.zaloBot.failSends("u611", { status: 500, times: 2 }, { token });
+    const answers = [];
+    for (const text of ["1", "2", "3", "4"])
+      answers.push(await call("sendMessage", { chat_id: "u611", text }));
+    expect(answers.map((a) => a.status)).toEqual([429, 500, 500, 200]);
+    expect(answers[0]?.body).toEqual({ ok: false, error_code: 429, description: "Quota exceeded" });
+    expect(answers[0]?.headers.get("retry-after")).toBe("2");
+    expect(answers[1]?.body).toEqual({
+      ok: false,
+      error_code: 500,
+      description: "Internal Server Error",
+    });
+    // Only the delivered message reached the chat; the other chat was never affected.
+    expect(sandbox.zaloBot.messages("u611", { token }).map((m) => m.text)).toEqual(["4"]);
+    expect((await call("sendMessage", { chat_id: "u612", text: "x" })).status).toBe(200);
+    expect(
+      sandbox.zaloBot
+        .sendAttempts("u611", { token })
+        .map(({ method, errorCode, injected }) => ({ method, errorCode, injected })),
+    ).toEqual([
+      { method: "sendMessage", errorCode: 429, injected: true },
+      { method: "sendMessage", errorCode: 500, injected: true },
+      { method: "sendMessage", errorCode: 500, injected: true },
+      { method: "sendMessage", errorCode: undefined, injected: undefined },
+    ]);
+    expect(sandbox.zaloBot.stats({ token })).toEqual({
+      sent: 2,
+      chatsReached: 2,
+      rateLimited: 0,
+      injected: 3,
+      attempts: 5,
+      firstSentAt: expect.any(Number),
+      lastSentAt: expect.any(Number),
+    });
+    expect(() => sandbox.zaloBot.failSends("u611", { status: 404 }, { token })).toThrow(/status/);
+    expect(() => sandbox.zaloBot.failSends("nobody", { status: 500 }, { token })).toThrow(
+      /does not exist yet/,
+    );
+  });
+
+  it("answers 403 to every send, chat actions included, while the user blocks the bot", async () => {
+    const { token, call } = await newBot();
+    sandbox.zaloBot.sendText("u613", "hi", { token });
+    sandbox.zaloBot.blockBot("u613", { token });
+    for (const text of ["1", "2"]) {
+      const answer = await call("sendMessage", { chat_id: "u613", text });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({
+        ok: false,
+        error_code: 403,
+        description: "Forbidden: the user has blocked the bot",
+      });
+    }
+    expect((await call("sendChatAction", { chat_id: "u613", action: "typing" })).status).toBe(403);
+    sandbox.zaloBot.unblockBot("u613", { token });
+    expect((await call("sendMessage", { chat_id: "u613", text: "3" })).status).toBe(200);
+    expect(sandbox.zaloBot.messages("u613", { token }).map((m) => m.text)).toEqual(["3"]);
+    expect(sandbox.zaloBot.chatActions("u613", { token })).toEqual([]);
+    expect(sandbox.zaloBot.sendAttempts("u613", { token }).map((a) => a.errorCode)).toEqual([
+      403,
+      403,
+      403,
+      undefined,
+    ]);
+  });
+
+  it("enforces a per-second quota and counts its 429s apart from injected ones", async () => {
+    const { token, call } = await newBot();
+    sandbox.zaloBot.sendText("u614", "hi", { token });
+    sandbox.zaloBot.setRateLimits({ perSecondPerBot: 2, perMinutePerBot: 100 });
+    try {
+      const statuses = [];
+      for (const text of ["1", "2", "3"])
+        statuses.push((await call("sendMessage", { chat_id: "u614", text })).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(sandbox.zaloBot.stats({ token })).toMatchObject({
+        attempts: 3,
+        sent: 2,
+        rateLimited: 1,
+        injected: 0,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await call("sendMessage", { chat_id: "u614", text: "4" })).status).toBe(200);
+    } finally {
+      sandbox.zaloBot.setRateLimits(false);
+    }
+  });
+
+  it("injects faults, blocks and reads attempts and stats over HTTP", async () => {
+    const { token, call } = await newBot();
+    const chat = `/bots/${token}/chats/u615`;
+    sandbox.zaloBot.sendText("u615", "hi", { token });
+    expect((await control(`${chat}/faults`, { body: { status: 503, times: 1 } })).status).toBe(200);
+    expect((await control(`${chat}/faults`, { body: { status: 200 } })).status).toBe(400);
+    expect((await call("sendMessage", { chat_id: "u615", text: "1" })).status).toBe(503);
+    await control(`${chat}/block`, { body: {} });
+    expect((await call("sendMessage", { chat_id: "u615", text: "2" })).status).toBe(403);
+    await control(`${chat}/unblock`, { body: {} });
+    expect((await call("sendMessage", { chat_id: "u615", text: "3" })).status).toBe(200);
+    const attempts = await control(`${chat}/attempts`);
+    expect(attempts.body.result.map((a: any) => a.errorCode ?? 200)).toEqual([503, 403, 200]);
+    const stats = await control(`/bots/${token}/stats`);
+    expect(stats.body.result).toMatchObject({
+      attempts: 3,
+      sent: 1,
+      chatsReached: 1,
+      rateLimited: 0,
+      injected: 2,
+    });
+  });
+});
+
 describe("Zalo Bot emulator: webhooks", () => {
   it("validates setWebhook and reports the webhook in getWebhookInfo", async () => {
     const { token, call } = await newBot();

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 afterEach(() => {
-  oa.setLimits({ perMinute: null, quota: 1000, znsDailyQuota: 500 });
+  oa.setLimits({ perMinute: null, perSecond: null, quota: 1000, znsDailyQuota: 500 });
   oa.setWebhook(undefined);
 });
 
@@ -365,6 +365,106 @@ describe("Zalo OA emulator: consultation messages", () => {
     await expect(oa.nextMessages("2006", 1, { timeoutMs: 30 })).rejects.toBeInstanceOf(
       WaitTimeoutError,
     );
+  });
+});
+
+describe("Zalo OA emulator: injected failures", () => {
+  let token: string;
+  beforeAll(async () => {
+    token = (await tokens()).access_token;
+  });
+  const csRaw = (recipient: object) =>
+    fetch(`${urls.openApi}/v3.0/oa/message/cs`, {
+      method: "POST",
+      headers: { access_token: token, "content-type": "application/json" },
+      body: JSON.stringify({ recipient, message: { text: "Thông báo" } }),
+    });
+
+  it("answers a user's injected -32 (with Retry-After) and 5xx in order, then sends, recording every attempt", async () => {
+    await oa.userSendsText("2101", "Xin chào");
+    await oa.userSendsText("2102", "Xin chào");
+    const before = oa.stats();
+    oa.failSends("2101", { error: -32, retryAfter: 1 });
+    oa.failSends("2101", { status: 502, times: 2 });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await csRaw({ user_id: "2101" }));
+    expect(answers.map((a) => a.status)).toEqual([200, 502, 502, 200]);
+    expect(await answers[0]?.json()).toEqual({
+      error: -32,
+      message: "Exceeded the number of API calls per minute",
+    });
+    expect(answers[0]?.headers.get("retry-after")).toBe("1");
+    expect(await answers[1]?.json()).toEqual({ error: -1, message: "Internal server error" });
+    expect(await answers[3]?.json()).toMatchObject({ error: 0 });
+    expect(oa.messages("2101")).toHaveLength(1);
+    // Another user is not affected; a reply by message id counts for its user.
+    expect((await cs(token, { user_id: "2102" }, { text: "x" })).body.error).toBe(0);
+    expect(
+      oa.sendAttempts("2101").map(({ error, status, injected }) => ({ error, status, injected })),
+    ).toEqual([
+      { error: -32, status: 200, injected: true },
+      { error: -1, status: 502, injected: true },
+      { error: -1, status: 502, injected: true },
+      { error: 0, status: 200, injected: undefined },
+    ]);
+    const after = oa.stats();
+    expect(after.attempts - before.attempts).toBe(5);
+    expect(after.sent - before.sent).toBe(2);
+    expect(after.injected - before.injected).toBe(3);
+    expect(after.rateLimited - before.rateLimited).toBe(0);
+    expect(() => oa.failSends("2101", { error: 5 })).toThrow(/below 0/);
+    expect(() => oa.failSends("2101", { status: 404 })).toThrow(/500/);
+  });
+
+  it("refuses every message to a user who blocked the OA (-244, or -213/-227) until unblocked", async () => {
+    const event = await oa.userSendsText("2103", "Xin chào");
+    const msgId = (event.message as { msg_id: string }).msg_id;
+    oa.blockOa("2103");
+    expect((await cs(token, { user_id: "2103" }, { text: "1" })).body).toEqual({
+      error: -244,
+      message: "User has restricted receiving this type of message from the OA",
+    });
+    // A reply by message id reaches the same user, so it is refused too.
+    expect((await cs(token, { message_id: msgId }, { text: "2" })).body.error).toBe(-244);
+    oa.blockOa("2103", -213);
+    expect((await cs(token, { user_id: "2103" }, { text: "3" })).body.error).toBe(-213);
+    oa.unblockOa("2103");
+    expect((await cs(token, { user_id: "2103" }, { text: "4" })).body.error).toBe(0);
+    expect(oa.messages("2103").map((m) => m.text)).toEqual(["4"]);
+    expect(oa.sendAttempts("2103").map((a) => a.error)).toEqual([-244, -244, -213, 0]);
+    expect(() => oa.blockOa("2103", -201 as -244)).toThrow(/-244/);
+  });
+
+  it("answers -32 past a per-second limit and counts those apart from injected ones", async () => {
+    await oa.userSendsText("2104", "Xin chào");
+    oa.setLimits({ perSecond: 2 });
+    const before = oa.stats();
+    const errors = [];
+    for (let i = 0; i < 3; i++)
+      errors.push((await cs(token, { user_id: "2104" }, { text: `${i}` })).body.error);
+    expect(errors).toEqual([0, 0, -32]);
+    expect(oa.stats().rateLimited - before.rateLimited).toBe(1);
+    expect(oa.sendAttempts("2104").map((a) => a.injected ?? false)).toEqual([false, false, false]);
+    await new Promise((resolve) => setTimeout(resolve, 1050));
+    expect((await cs(token, { user_id: "2104" }, { text: "3" })).body.error).toBe(0);
+  });
+
+  it("injects faults, blocks and reads attempts and stats over HTTP", async () => {
+    const control = controlClient(() => sandbox, "zalo-oa");
+    await oa.userSendsText("2105", "Xin chào");
+    expect((await control("/users/2105/faults", { body: { status: 500 } })).status).toBe(200);
+    expect((await control("/users/2105/faults", { body: { error: "x" } })).status).toBe(400);
+    expect((await cs(token, { user_id: "2105" }, { text: "1" })).status).toBe(500);
+    await control("/users/2105/block", { body: { error: -227 } });
+    expect((await cs(token, { user_id: "2105" }, { text: "2" })).body.error).toBe(-227);
+    await control("/users/2105/unblock", { body: {} });
+    expect((await cs(token, { user_id: "2105" }, { text: "3" })).body.error).toBe(0);
+    const attempts = await control("/users/2105/attempts");
+    expect(attempts.body.result.map((a: any) => a.error)).toEqual([-1, -227, 0]);
+    const stats = await control("/stats");
+    expect(stats.body.result).toEqual(oa.stats());
+    const limits = await control("/limits", { method: "PUT", body: { perSecond: 50 } });
+    expect(limits.body.result).toMatchObject({ perSecond: 50 });
   });
 });
 

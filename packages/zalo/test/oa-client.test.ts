@@ -53,7 +53,9 @@ afterAll(async () => {
   await sandbox.close();
   await rm(dir, { recursive: true, force: true });
 });
-afterEach(() => {
+afterEach(async () => {
+  // A receipt fires 20 ms after its ZNS; let it land before the next test sets a webhook.
+  await expect.poll(() => emulator.pendingReceipts).toBe(0);
   emulator.setLimits({ perMinute: null, quota: 1000, znsDailyQuota: 500 });
   emulator.setWebhook(undefined);
 });

@@ -1,5 +1,5 @@
 import { formatVnDate } from "@vnegov/domain";
-import type { BroadcastStatus } from "../notify/outbox/sqlite-outbox.js";
+import type { BroadcastStatus } from "../notify/outbox/outbox.js";
 
 const BAR = 24;
 
@@ -32,4 +32,9 @@ export function formatBroadcasts(broadcasts: readonly BroadcastStatus[]): string
       ].join("\n"),
     )
     .join("\n\n");
+}
+
+/** One line of a broadcast's progress, redrawn while `vnegov-bot broadcast start` waits. */
+export function formatProgress(b: BroadcastStatus): string {
+  return `${bar(b)} ${b.sent}/${b.total} đã gửi · ${b.failed} lỗi · ${b.blocked} bị chặn · ${b.ratePerSecond.toFixed(1)} tin/giây · còn ${eta(b.etaMs)}`;
 }

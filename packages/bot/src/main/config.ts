@@ -46,8 +46,14 @@ const schema = z
     PUBLIC_URL: url.optional(),
     /** Sessions and subscriptions live here (SQLite). */
     DATA_DIR: z.string().min(1).default(".vnegov"),
-    /** Sessions in Redis instead of SQLite, shared by several bot processes. */
+    /** Sessions in Redis instead of SQLite, shared by several bot processes (and the outbox with OUTBOX=bullmq). */
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** Where notifications wait: `sqlite` (DATA_DIR/outbox.sqlite) or `bullmq` (REDIS_URL, for several processes). */
+    OUTBOX: z.enum(["sqlite", "bullmq"]).default("sqlite"),
+    /** Prefix of the BullMQ outbox's Redis keys: deployments sharing one Redis use their own. */
+    OUTBOX_REDIS_PREFIX: z.string().min(1).default("vnegov:outbox"),
+    /** How often the portal's event feed is read (the fallback for missed webhooks), in seconds. */
+    EVENTS_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
     TELEGRAM_BOT_TOKEN: z
       .string()
       .regex(/^\d+:[\w-]{30,}$/, "must look like 123456789:AA… (from @BotFather)")
@@ -105,6 +111,7 @@ const schema = z
       );
     if (Boolean(c.VNEGOV_CLIENT_ID) !== Boolean(c.VNEGOV_CLIENT_SECRET))
       problem("VNEGOV_CLIENT_SECRET", "VNEGOV_CLIENT_ID and VNEGOV_CLIENT_SECRET go together");
+    if (c.OUTBOX === "bullmq" && !c.REDIS_URL) problem("REDIS_URL", "is needed when OUTBOX=bullmq");
     if (c.TELEGRAM_MODE === "webhook" && !c.TELEGRAM_WEBHOOK_SECRET)
       problem("TELEGRAM_WEBHOOK_SECRET", "is needed when TELEGRAM_MODE=webhook");
     if (c.TELEGRAM_MODE === "webhook" && !c.PUBLIC_URL)

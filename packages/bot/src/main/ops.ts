@@ -1,7 +1,6 @@
 import type { Hono } from "hono";
 import { secretMatches } from "../channels/telegram/webhook.js";
-import type { DeliveryWorker } from "../notify/outbox/delivery-worker.js";
-import type { SqliteOutbox } from "../notify/outbox/sqlite-outbox.js";
+import type { Outbox, OutboxDelivery } from "../notify/outbox/outbox.js";
 
 /**
  * The operator's view over HTTP: `GET /ops/broadcasts` (per-broadcast progress: queued, sent,
@@ -11,18 +10,18 @@ import type { SqliteOutbox } from "../notify/outbox/sqlite-outbox.js";
  */
 export function mountOps(
   app: Hono,
-  outbox: SqliteOutbox,
-  worker: DeliveryWorker,
+  outbox: Outbox,
+  worker: OutboxDelivery,
   token: string | undefined,
 ): void {
   const allowed = (header: string | undefined) =>
     token === undefined || secretMatches(`Bearer ${token}`, header ?? null);
-  app.get("/ops/broadcasts", (c) => {
+  app.get("/ops/broadcasts", async (c) => {
     if (!allowed(c.req.header("authorization"))) return c.body(null, 401);
-    return c.json({ broadcasts: outbox.broadcastStatus({ limit: 50 }) });
+    return c.json({ broadcasts: await outbox.broadcastStatus({ limit: 50 }) });
   });
-  app.get("/metrics", (c) => {
+  app.get("/metrics", async (c) => {
     if (!allowed(c.req.header("authorization"))) return c.body(null, 401);
-    return c.text(worker.metrics(), 200, { "content-type": "text/plain; version=0.0.4" });
+    return c.text(await worker.metrics(), 200, { "content-type": "text/plain; version=0.0.4" });
   });
 }

@@ -11,15 +11,15 @@ import { createTelegramChannel, type TelegramChannel } from "../channels/telegra
 import { createWebChat } from "../channels/web/web-chat.js";
 import { BotEngine } from "../engine/bot-engine.js";
 import { DossierWatcher } from "../notify/dossier-watcher.js";
+import { EventPoller, NOTIFIED_EVENTS } from "../notify/event-poller.js";
 import { createEventWebhook } from "../notify/event-webhook.js";
-import { DeliveryWorker } from "../notify/outbox/delivery-worker.js";
 import { OutboxNotifier } from "../notify/outbox/outbox-notifier.js";
-import { SqliteOutbox } from "../notify/outbox/sqlite-outbox.js";
 import { SqliteSessionStorage } from "../session/sqlite-storage.js";
 import type { SessionStorage } from "../session/storage.js";
 import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
 import type { BotConfig } from "./config.js";
 import { mountOps } from "./ops.js";
+import { openOutbox } from "./outbox.js";
 import { mountZalo } from "./zalo.js";
 
 const EVENTS_PATH = "/hooks/vnegov";
@@ -37,15 +37,14 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-async function sessionStorage(
+export async function sessionStorage(
   config: BotConfig,
   log: Logger,
 ): Promise<SessionStorage & { close(): unknown }> {
   if (!config.REDIS_URL) return new SqliteSessionStorage(join(config.DATA_DIR, "sessions.sqlite"));
+  // Loaded only when used: the default bot never opens a Redis connection.
   const [{ Redis }, { RedisSessionStorage }] = await Promise.all([
-    import("ioredis").catch(() => {
-      throw new Error("REDIS_URL is set but the optional dependency ioredis is not installed.");
-    }),
+    import("ioredis"),
     import("../session/redis-storage.js"),
   ]);
   const client = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -55,7 +54,7 @@ async function sessionStorage(
 }
 
 /** The portal: the configured one, or a sandbox started in this process with sample data. */
-async function portal(config: BotConfig): Promise<{ sdk: Vnegov; sandbox?: Sandbox }> {
+export async function portal(config: BotConfig): Promise<{ sdk: Vnegov; sandbox?: Sandbox }> {
   if (config.VNEGOV_BASE_URL) {
     const auth = config.VNEGOV_API_KEY
       ? { apiKey: config.VNEGOV_API_KEY }
@@ -92,7 +91,7 @@ async function eventsSecret(config: BotConfig, sdk: Vnegov, publicUrl: string): 
     if (hook.url === url) await sdk.webhooks.delete(hook.id);
   const hook = await sdk.webhooks.create({
     url,
-    events: ["task.assigned", "task.due_soon", "directive.published", "dossier.status_changed"],
+    events: [...NOTIFIED_EVENTS],
   });
   return hook.secret;
 }
@@ -151,9 +150,11 @@ export async function runBot(
   const zalo = mountZalo(config, engine, app, log);
   senders.push(...zalo.senders);
 
-  // Notifications go through a durable outbox: queued in one transaction per event, sent at
-  // each platform's ceiling, retried, and never twice (docs/bot.md, "Notifications").
-  const outbox = new SqliteOutbox(join(config.DATA_DIR, "outbox.sqlite"));
+  // Notifications go through a durable outbox: queued once per event, sent at each platform's
+  // ceiling, retried, and never twice (docs/bot.md, "Notifications").
+  const opened = await openOutbox(config);
+  const { outbox } = opened;
+  log.info({ outbox: opened.where }, "notifications outbox");
   const notifier = new OutboxNotifier({
     sdk,
     subscriptions,
@@ -161,7 +162,7 @@ export async function runBot(
     sessions: storage,
     channels: senders.map((s) => s.channel),
   });
-  const worker = new DeliveryWorker({ outbox, senders, subscriptions, logger: log });
+  const worker = opened.worker({ senders, subscriptions, logger: log });
   mountOps(app, outbox, worker, config.OPS_TOKEN);
   // Registering the portal webhook needs the listening port, and routes must exist before the
   // server starts: deliveries arriving before registration completes get 503 and are retried.
@@ -187,7 +188,16 @@ export async function runBot(
     intervalMs: config.DOSSIER_WATCH_SECONDS * 1000,
     onError: (error) => log.warn({ err: error }, "dossier watch failed"),
   });
+  // Webhooks that never arrived, and whatever happened while the bot was down.
+  const poller = new EventPoller({
+    sdk,
+    notifier,
+    cursor: outbox.cursor("events"),
+    intervalMs: config.EVENTS_POLL_SECONDS * 1000,
+    onError: (error) => log.warn({ err: error }, "event feed poll failed"),
+  });
   watcher.start();
+  poller.start();
   worker.start();
   await telegram?.start();
   await zalo.start();
@@ -202,6 +212,7 @@ export async function runBot(
     },
     async close() {
       watcher.stop();
+      await poller.stop();
       await worker.stop();
       await telegram?.stop();
       await zalo.stop();
@@ -209,7 +220,7 @@ export async function runBot(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();
       subscriptions.close();
-      outbox.close();
+      await opened.close();
       await sdk.close();
       await sandbox?.close();
     },

@@ -26,6 +26,29 @@ export function telegramSender(apiRoot: string, token: string): TelegramChannel 
   });
 }
 
+/** The seeded province's area code (directives to it reach every follower in the province). */
+export async function provinceCode(sdk: Vnegov): Promise<string> {
+  const areas = await sdk.docs.areas.list({ limit: 100 }).toArray();
+  const top = areas.find((a) => a.level === "tinh");
+  if (!top) throw new Error("The seeded sandbox has no province.");
+  return top.code;
+}
+
+/**
+ * Makes a Telegram chat of a running bot follow area 99 the way a citizen does: `/chithi`,
+ * then the "Theo dõi" button.
+ */
+export async function followAreaOnTelegram(
+  sandbox: Sandbox,
+  chatId: number,
+  token: string,
+): Promise<void> {
+  sandbox.telegram.sendText(chatId, "/chithi", { token });
+  const [pick] = await sandbox.telegram.nextMessages(chatId, 1, { token });
+  await sandbox.telegram.pressButton(chatId, pick?.messageId ?? 0, "dir:follow:99", { token });
+  await sandbox.telegram.nextMessages(chatId, 1, { token });
+}
+
 /** A published, non-confidential directive of the seeded sandbox, to build events from. */
 export async function sampleDirective(sdk: Vnegov): Promise<Directive> {
   const all = await sdk.docs.directives.list({ limit: 50 }).toArray();
@@ -50,7 +73,8 @@ export function directiveEvent(
     id,
     type: "directive.published",
     createdAt: new Date().toISOString(),
-    data: { ...base, ...data, issuerAgencyCode: null },
+    // A directive of its own per event: one directive is only ever broadcast once.
+    data: { ...base, ...data, id: `doc_${id}`, issuerAgencyCode: null },
   };
 }
 

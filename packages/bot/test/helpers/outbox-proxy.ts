@@ -145,3 +145,14 @@ export async function startTelegramProxy(upstream: string): Promise<TelegramProx
       }),
   };
 }
+
+/** Most sends that arrived within any one second (`sends` in arrival order). */
+export function busiestSecond(sends: readonly ProxiedSend[]): number {
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sends.length; end++) {
+    while ((sends[end]?.at ?? 0) - (sends[start]?.at ?? 0) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}

@@ -3,6 +3,7 @@ import { WebhookPusher } from "../emulators/webhook-pusher.js";
 import type { ChatState } from "./chat-state.js";
 import { FileStore } from "./files.js";
 import type { TelegramEmulatorOptions } from "./options.js";
+import { SendCounters } from "./send-stats.js";
 import type { BotCommand, BotUser, CallbackQuery, Update, WebhookInfo } from "./types.js";
 import { UpdateQueue } from "./update-queue.js";
 
@@ -42,6 +43,8 @@ export class EmulatedBot {
   /** `setMyCommands` lists by scope and language. */
   readonly commands = new Map<string, BotCommand[]>();
   readonly chats = new BotChats<number, ChatState>("Chat");
+  /** Messages sent and 429s answered, for `TelegramEmulator.stats`. */
+  readonly sendCounters = new SendCounters();
   /** Unanswered button presses: what to do with the answer, by query id. */
   private readonly callbacks = new Map<string, (answer: CallbackAnswer) => void>();
   private callbackCount = 0;

@@ -16,6 +16,7 @@ export class ChatState {
   private readonly messages = new Map<number, StoredMessage>();
   /** Ids of the bot's messages in the order sent; edits change the messages, not the ids. */
   private readonly sent: MessageLog<number>;
+  private botSent = 0;
 
   constructor(readonly chat: Chat) {
     this.sent = new MessageLog(
@@ -35,8 +36,16 @@ export class ChatState {
       ...content,
     };
     this.messages.set(message.message_id, { message, fromBot, deleted: false });
-    if (fromBot) this.sent.push(message.message_id);
+    if (fromBot) {
+      this.botSent += 1;
+      this.sent.push(message.message_id);
+    }
     return message;
+  }
+
+  /** How many messages the bot has sent here in all (deleted ones included). */
+  get sentByBot(): number {
+    return this.botSent;
   }
 
   /** A message that has not been deleted, and whether the bot sent it. */

@@ -85,6 +85,15 @@ export function controlRoutes(emulator: TelegramEmulator): Hono {
     return ok(answer ?? null);
   });
 
+  app.post("/bots/:token/chats", async (c) => {
+    const body = await bodyOf(c);
+    if (!Array.isArray(body.chatIds)) throw new TypeError("Send chatIds: an array of chat ids.");
+    const ids = body.chatIds.map(Number);
+    return ok(emulator.openChats(ids, userOptions(c.req.param("token"), body)));
+  });
+
+  app.get("/bots/:token/stats", (c) => ok(emulator.stats({ token: c.req.param("token") })));
+
   app.post("/bots/:token/updates", async (c) => {
     const update = (await bodyOf(c)) as Omit<Update, "update_id">;
     return ok(emulator.injectUpdate(update, { token: c.req.param("token") }) ?? null);

@@ -22,8 +22,8 @@ const BOT_SEGMENT = ":bot{bot[^/]+}";
 export function botApiRoutes(emulator: TelegramEmulator, log: Logger): Hono {
   const app = new Hono();
   app.on(["GET", "POST"], `/${BOT_SEGMENT}/:method`, async (c) => {
+    const bot = emulator.botFor(c.req.param("bot").slice(3));
     try {
-      const bot = emulator.botFor(c.req.param("bot").slice(3));
       if (!bot) throw unauthorized();
       const method = findMethod(c.req.param("method"));
       if (!method) throw notFound();
@@ -36,7 +36,11 @@ export function botApiRoutes(emulator: TelegramEmulator, log: Logger): Hono {
       });
       return json(200, { ok: true, result });
     } catch (error) {
-      if (error instanceof BotApiError) return json(error.errorCode, error);
+      if (error instanceof BotApiError) {
+        // Only the flood limits answer 429; counted per bot for `TelegramEmulator.stats`.
+        if (error.errorCode === 429) bot?.sendCounters.recordRateLimited();
+        return json(error.errorCode, error);
+      }
       log.error({ err: error, method: c.req.param("method") }, "telegram emulator failed");
       return json(500, { ok: false, error_code: 500, description: "Internal Server Error" });
     }

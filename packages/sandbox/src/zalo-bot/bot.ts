@@ -1,6 +1,7 @@
 import { BotChats } from "../emulators/bot-chats.js";
 import { WebhookPusher } from "../emulators/webhook-pusher.js";
 import type { ChatLog } from "./chat-log.js";
+import type { ZaloBotSendStats } from "./faults.js";
 import type { ZaloBotEmulatorOptions } from "./options.js";
 import type { BotInfo, Update, WebhookInfo } from "./types.js";
 import { ZaloUpdateQueue } from "./update-queue.js";
@@ -42,6 +43,14 @@ export class EmulatedZaloBot {
   /** When the webhook last changed (epoch ms). */
   webhookUpdatedAt: number | undefined;
   readonly chats = new BotChats<string, ChatLog>("Zalo chat");
+  /** What the bot's sends came to, over all its chats. */
+  readonly sendStats: ZaloBotSendStats = {
+    sent: 0,
+    chatsReached: 0,
+    rateLimited: 0,
+    injected: 0,
+    attempts: 0,
+  };
 
   constructor(
     readonly id: string,

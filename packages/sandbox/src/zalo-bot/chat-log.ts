@@ -1,4 +1,5 @@
 import { MessageLog } from "../emulators/message-log.js";
+import { ChatFaults } from "./faults.js";
 import type { Chat, Message } from "./types.js";
 
 /** A bot's message as the user's phone shows it. */
@@ -31,6 +32,8 @@ export class ChatLog {
   readonly actions: ZaloBotChatAction[] = [];
   /** What the bot sent, with the waits on it. */
   readonly sent: MessageLog<ZaloBotChatMessage>;
+  /** Failures injected for this chat, the user's block, and every send attempt. */
+  readonly faults = new ChatFaults();
 
   constructor(readonly chat: Chat) {
     this.sent = new MessageLog(

@@ -4,6 +4,7 @@ import {
   controlApp,
   type JsonBody,
   messageRoutes,
+  num,
   ok,
   rateLimitsOf,
   str,
@@ -56,6 +57,36 @@ export function zaloBotControlRoutes(emulator: ZaloBotEmulator): Hono {
   app.get(`${chat}/actions`, (c) =>
     ok(emulator.chatActions(c.req.param("chatId"), { token: c.req.param("token") })),
   );
+
+  app.post(`${chat}/faults`, async (c) => {
+    const body = await bodyOf(c);
+    emulator.failSends(
+      c.req.param("chatId"),
+      {
+        status: num(body.status) ?? Number.NaN,
+        ...(num(body.times) !== undefined && { times: num(body.times) }),
+        ...(num(body.retryAfter) !== undefined && { retryAfter: num(body.retryAfter) }),
+      },
+      { token: c.req.param("token") },
+    );
+    return ok(true);
+  });
+
+  app.post(`${chat}/block`, (c) => {
+    emulator.blockBot(c.req.param("chatId"), { token: c.req.param("token") });
+    return ok(true);
+  });
+
+  app.post(`${chat}/unblock`, (c) => {
+    emulator.unblockBot(c.req.param("chatId"), { token: c.req.param("token") });
+    return ok(true);
+  });
+
+  app.get(`${chat}/attempts`, (c) =>
+    ok(emulator.sendAttempts(c.req.param("chatId"), { token: c.req.param("token") })),
+  );
+
+  app.get("/bots/:token/stats", (c) => ok(emulator.stats({ token: c.req.param("token") })));
 
   app.post("/bots/:token/updates", async (c) => {
     const update = await bodyOf(c);

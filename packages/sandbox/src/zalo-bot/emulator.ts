@@ -1,6 +1,7 @@
 import { BotRegistry } from "../emulators/bot-registry.js";
 import { EmulatedZaloBot, type ZaloWebhookFailure, zaloBotIdOf } from "./bot.js";
 import { ChatLog, type ZaloBotChatAction, type ZaloBotChatMessage } from "./chat-log.js";
+import type { ZaloBotSendAttempt, ZaloBotSendFault, ZaloBotSendStats } from "./faults.js";
 import { newMessageId } from "./methods.js";
 import {
   DEFAULT_ZALO_BOT_RATE_LIMITS,
@@ -153,6 +154,50 @@ export class ZaloBotEmulator {
     options: ZaloBotWaitOptions = {},
   ): Promise<ZaloBotChatMessage[]> {
     return this.chatOf(chatId, options).sent.next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
+  }
+
+  /**
+   * The chat's next `fault.times` (default 1) sends answer `fault.status` instead of being
+   * delivered: 429 `Quota exceeded` with `Retry-After: fault.retryAfter` (default 1 s), or a
+   * 5xx. Faults queue up in the order given. The chat must be open (its user wrote first).
+   *
+   * @example
+   * ```ts
+   * zalo.failSends("u1001", { status: 500, times: 2 }, { token }); // two 500s, then delivered
+   * ```
+   */
+  failSends(chatId: string, fault: ZaloBotSendFault, options: ZaloBotSelector = {}): void {
+    this.chatOf(chatId, options).faults.add(fault);
+  }
+
+  /**
+   * The user blocks the bot: every send to the chat answers 403 `Forbidden: the user has
+   * blocked the bot` (Zalo documents no answer for this; see `userBlockedBot`), until
+   * {@link unblockBot}.
+   */
+  blockBot(chatId: string, options: ZaloBotSelector = {}): void {
+    this.chatOf(chatId, options).faults.blocked = true;
+  }
+
+  /** The user unblocks the bot: sends to the chat are delivered again. */
+  unblockBot(chatId: string, options: ZaloBotSelector = {}): void {
+    this.chatOf(chatId, options).faults.blocked = false;
+  }
+
+  /**
+   * Every send call to the chat that got past its parameter checks, oldest first, with the
+   * `errorCode` of those not delivered (a fault, the block, or the quota's 429).
+   */
+  sendAttempts(chatId: string, options: ZaloBotSelector = {}): ZaloBotSendAttempt[] {
+    return [...(this.bots.pick(options.token).chats.get(chatId)?.faults.attempts ?? [])];
+  }
+
+  /**
+   * What the bot sent and how often sends were refused, since it first called the Bot API
+   * (kept across `setRateLimits`; take a snapshot before and after to measure one run).
+   */
+  stats(options: ZaloBotSelector = {}): ZaloBotSendStats {
+    return { ...this.bots.pick(options.token).sendStats };
   }
 
   /** What `getWebhookInfo` would tell the bot. */

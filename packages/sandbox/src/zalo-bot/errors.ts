@@ -24,6 +24,14 @@ export const tooLarge = () => new BotApiError(413, "Request Entity Too Large");
 export const quotaExceeded = (retryAfter: number) =>
   new BotApiError(429, "Quota exceeded", retryAfter);
 
+/**
+ * 403: the user blocked the bot. **[UNCONFIRMED]** Zalo documents no answer for this: its
+ * error table lists 403 (labelled, apparently by mistake, "Internal server error") and the
+ * Bot API is modelled on Telegram's, which answers `403 Forbidden: bot was blocked by the
+ * user`. The emulator answers that shape, with a description naming the block.
+ */
+export const userBlockedBot = () => new BotApiError(403, "Forbidden: the user has blocked the bot");
+
 /** How the emulator words a request it cannot read. */
 export const PARAM_ERRORS: ParamErrors = {
   tooLarge,

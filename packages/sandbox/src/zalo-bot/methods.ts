@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { BotApiError } from "../emulators/bot-api-error.js";
 import type { RequestParams } from "../emulators/params.js";
 import type { EmulatedZaloBot } from "./bot.js";
 import type { ChatLog, ZaloBotChatMessage } from "./chat-log.js";
 import { badRequest, notFound, requestTimeout, webhookConflict } from "./errors.js";
+import type { ZaloBotSendAttempt } from "./faults.js";
 import type { ZaloSendQuota } from "./quota.js";
 import type { SentMessage } from "./types.js";
 
@@ -52,16 +54,56 @@ function targetChat(ctx: ZaloMethodContext): ChatLog {
   return chat;
 }
 
-/** Records a bot message once the quota allows it. */
-async function post(
+/**
+ * One send to `chat`, recorded as an attempt: a fault injected for the chat (or the user's
+ * block) answers first, then the quota; `deliver` runs only when both let it through.
+ */
+async function attempt<T>(
   ctx: ZaloMethodContext,
   chat: ChatLog,
+  method: string,
+  deliver: () => T,
+): Promise<T> {
+  const { sendStats } = ctx.bot;
+  const record: ZaloBotSendAttempt = { method, date: Date.now() };
+  sendStats.attempts += 1;
+  const injected = chat.faults.take();
+  try {
+    if (injected) throw injected;
+    await ctx.quota?.consume(ctx.bot.id);
+  } catch (error) {
+    if (error instanceof BotApiError) {
+      chat.faults.attempts.push({
+        ...record,
+        errorCode: error.errorCode,
+        ...(injected && { injected: true }),
+      });
+      if (injected) sendStats.injected += 1;
+      else if (error.errorCode === 429) sendStats.rateLimited += 1;
+    }
+    throw error;
+  }
+  chat.faults.attempts.push(record);
+  return deliver();
+}
+
+/** Records a bot message once the chat's faults and the quota allow it. */
+function post(
+  ctx: ZaloMethodContext,
+  chat: ChatLog,
+  method: string,
   content: Omit<ZaloBotChatMessage, "messageId" | "date">,
 ): Promise<SentMessage> {
-  await ctx.quota?.consume(ctx.bot.id);
-  const message = { messageId: newMessageId(), date: Date.now(), ...content };
-  chat.sent.push(message);
-  return { message_id: message.messageId, date: message.date };
+  return attempt(ctx, chat, method, () => {
+    const message = { messageId: newMessageId(), date: Date.now(), ...content };
+    const stats = ctx.bot.sendStats;
+    stats.sent += 1;
+    if (chat.sent.all().length === 0) stats.chatsReached += 1;
+    stats.firstSentAt ??= message.date;
+    stats.lastSentAt = message.date;
+    chat.sent.push(message);
+    return { message_id: message.messageId, date: message.date };
+  });
 }
 
 function timeoutSeconds(ctx: ZaloMethodContext): number {
@@ -112,14 +154,14 @@ export const ZALO_BOT_METHODS: Record<string, ZaloMethod> = {
 
   sendMessage(ctx) {
     const chat = targetChat(ctx);
-    return post(ctx, chat, { kind: "text", text: text(ctx, "text") });
+    return post(ctx, chat, "sendMessage", { kind: "text", text: text(ctx, "text") });
   },
 
   sendPhoto(ctx) {
     const chat = targetChat(ctx);
     const photo = httpUrl(ctx, "photo");
     const caption = ctx.params.string("caption");
-    return post(ctx, chat, {
+    return post(ctx, chat, "sendPhoto", {
       kind: "photo",
       photo,
       ...(caption !== undefined && caption !== "" && { caption: text(ctx, "caption") }),
@@ -128,15 +170,16 @@ export const ZALO_BOT_METHODS: Record<string, ZaloMethod> = {
 
   sendSticker(ctx) {
     const chat = targetChat(ctx);
-    return post(ctx, chat, { kind: "sticker", sticker: required(ctx, "sticker") });
+    return post(ctx, chat, "sendSticker", { kind: "sticker", sticker: required(ctx, "sticker") });
   },
 
   async sendChatAction(ctx) {
     const chat = targetChat(ctx);
     const action = required(ctx, "action");
     if (!CHAT_ACTIONS.has(action)) throw badRequest("action must be typing or upload_photo");
-    await ctx.quota?.consume(ctx.bot.id);
-    chat.actions.push({ action, date: Date.now() });
+    await attempt(ctx, chat, "sendChatAction", () =>
+      chat.actions.push({ action, date: Date.now() }),
+    );
     // The docs show `{ ok: true }` and no result.
     return undefined;
   },

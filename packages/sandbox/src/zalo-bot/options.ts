@@ -5,6 +5,11 @@
 export interface ZaloBotRateLimitOptions {
   /** Send calls (`sendMessage`, `sendPhoto`, `sendSticker`, `sendChatAction`) per bot per minute. Default 60. */
   perMinutePerBot: number;
+  /**
+   * The same per second (a one-second window), for tests that pace a bot at a rate rather
+   * than a minute's budget; 0 for none. Default 0: Zalo publishes no per-second figure.
+   */
+  perSecondPerBot: number;
 }
 
 /** How the emulator pushes updates to a bot's webhook. */
@@ -42,7 +47,10 @@ export interface ZaloBotEmulatorInit {
 }
 
 /** The quota `rateLimits: {}` or `setRateLimits({})` turns on. */
-export const DEFAULT_ZALO_BOT_RATE_LIMITS: ZaloBotRateLimitOptions = { perMinutePerBot: 60 };
+export const DEFAULT_ZALO_BOT_RATE_LIMITS: ZaloBotRateLimitOptions = {
+  perMinutePerBot: 60,
+  perSecondPerBot: 0,
+};
 
 /** The emulator's options: `init` with every missing field defaulted. */
 export function zaloBotOptions(init: ZaloBotEmulatorInit = {}): ZaloBotEmulatorOptions {

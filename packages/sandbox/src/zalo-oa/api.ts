@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readCsMessage, type ZaloOaCsMessage } from "./cs.js";
 import { invalidParam, outsideWindow, replyOutsideWindow } from "./errors.js";
+import type { OaSendFaults } from "./faults.js";
 import type { OaLimits } from "./limits.js";
 import type { OaOAuth } from "./oauth.js";
 import type { ZaloOaEmulatorOptions } from "./options.js";
@@ -27,6 +28,8 @@ export interface OaWorld {
   users: OaUsers;
   uploads: OaUploads;
   limits: OaLimits;
+  /** Faults injected per user, blocks, and the consultation messages attempted. */
+  faults: OaSendFaults;
   webhook: OaWebhookSender;
   sent: SentLog;
   zns: ZaloOaZnsMessage[];
@@ -50,9 +53,28 @@ function vietnamDate(at: number): string {
 export class OaApi {
   constructor(private readonly world: OaWorld) {}
 
-  /** `POST /v3.0/oa/message/cs`. */
+  /**
+   * `POST /v3.0/oa/message/cs`: the token, then a fault injected for the user (or their
+   * block), then the call limits and Zalo's rules; the attempt is recorded per user.
+   */
   sendCs(accessToken: string | undefined, body: unknown): Wire {
-    this.authorize(accessToken);
+    this.world.oauth.check(accessToken);
+    return this.world.faults.attempt(this.recipientOf(body), () => {
+      this.world.limits.call();
+      return this.deliverCs(body);
+    });
+  }
+
+  /** The user a `message/cs` body is for, when it names one the emulator knows of. */
+  private recipientOf(body: unknown): string | undefined {
+    if (!isObject(body) || !isObject(body.recipient)) return undefined;
+    const { user_id: userId, message_id: messageId } = body.recipient;
+    if (typeof userId === "string" && userId !== "") return userId;
+    if (typeof messageId === "string") return this.world.users.message(messageId)?.userId;
+    return undefined;
+  }
+
+  private deliverCs(body: unknown): Wire {
     if (!isObject(body) || !isObject(body.recipient)) throw invalidParam("recipient");
     const content = readCsMessage(body.message, this.world.uploads);
     const { users, limits } = this.world;

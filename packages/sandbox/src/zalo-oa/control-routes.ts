@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { bodyOf, controlApp, messageRoutes, ok } from "../emulators/control-http.js";
 import type { ZaloOaEmulator, ZaloOaUserFile, ZaloOaUserInfo } from "./emulator.js";
+import type { ZaloOaBlockError, ZaloOaSendFault } from "./faults.js";
 import type { ZaloOaEmulatorLimits } from "./options.js";
 
 const limitValue = (value: unknown, name: string) => {
@@ -52,6 +53,21 @@ export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
     ok(await emulator.submitInfo(c.req.param("userId"), (await bodyOf(c)) as ZaloOaUserInfo)),
   );
   app.post(`${user}/withdraw`, async (c) => ok(await emulator.withdraw(c.req.param("userId"))));
+  app.post(`${user}/faults`, async (c) => {
+    emulator.failSends(c.req.param("userId"), (await bodyOf(c)) as ZaloOaSendFault);
+    return ok(true);
+  });
+  app.post(`${user}/block`, async (c) => {
+    const { error } = await bodyOf(c).catch(() => ({}) as { error?: unknown });
+    emulator.blockOa(c.req.param("userId"), (error ?? -244) as ZaloOaBlockError);
+    return ok(true);
+  });
+  app.post(`${user}/unblock`, (c) => {
+    emulator.unblockOa(c.req.param("userId"));
+    return ok(true);
+  });
+  app.get(`${user}/attempts`, (c) => ok(emulator.sendAttempts(c.req.param("userId"))));
+  app.get("/stats", () => ok(emulator.stats()));
   app.post(`${user}/rewind`, async (c) => {
     const { ms } = await bodyOf(c);
     if (typeof ms !== "number") throw new TypeError("Send { ms }.");
@@ -76,7 +92,7 @@ export function zaloOaControlRoutes(emulator: ZaloOaEmulator): Hono {
   app.put("/limits", async (c) => {
     const body = await bodyOf(c);
     const limits: Partial<ZaloOaEmulatorLimits> = {};
-    for (const name of ["perMinute", "quota", "znsDailyQuota"] as const) {
+    for (const name of ["perMinute", "perSecond", "quota", "znsDailyQuota"] as const) {
       const value = limitValue(body[name], name);
       if (value !== undefined) limits[name] = value;
     }

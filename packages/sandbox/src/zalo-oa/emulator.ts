@@ -1,5 +1,12 @@
 import { OaApi, type OaWorld } from "./api.js";
 import type { ZaloOaCsMessage } from "./cs.js";
+import {
+  OaSendFaults,
+  type ZaloOaBlockError,
+  type ZaloOaSendAttempt,
+  type ZaloOaSendFault,
+  type ZaloOaSendStats,
+} from "./faults.js";
 import { OaLimits } from "./limits.js";
 import { OaOAuth } from "./oauth.js";
 import type { ZaloOaCredentials, ZaloOaEmulatorLimits, ZaloOaEmulatorOptions } from "./options.js";
@@ -74,6 +81,7 @@ export class ZaloOaEmulator {
       users: new OaUsers(),
       uploads: new OaUploads(),
       limits: new OaLimits(options.limits),
+      faults: new OaSendFaults(),
       webhook: new OaWebhookSender(options.credentials, options.webhook),
       sent: new SentLog(),
       zns: [],
@@ -222,6 +230,52 @@ export class ZaloOaEmulator {
     return this.world.sent.of(userId).next(count, options.timeoutMs ?? DEFAULT_WAIT_MS);
   }
 
+  /**
+   * The user's next `fault.times` (default 1) consultation messages answer `fault` instead of
+   * being sent: a Zalo error such as -32 (HTTP 200; `retryAfter` adds a `Retry-After` header
+   * Zalo itself never sends, so a test need not wait out the minute) or an HTTP 5xx. Faults
+   * queue up in the order given.
+   *
+   * @example
+   * ```ts
+   * oa.failSends("1001", { error: -32, retryAfter: 1 }); // one -32, then sent
+   * oa.failSends("1002", { status: 500, times: 2 });
+   * ```
+   */
+  failSends(userId: string, fault: ZaloOaSendFault): void {
+    this.world.faults.add(userId, fault);
+  }
+
+  /**
+   * The user can no longer be reached: every consultation message to them answers `error`,
+   * -244 by default (the user restricted the OA's messages, i.e. blocked it), or -213 (does
+   * not follow) or -227 (inactive over 45 days), until {@link unblockOa}.
+   */
+  blockOa(userId: string, error: ZaloOaBlockError = -244): void {
+    this.world.faults.block(userId, error);
+  }
+
+  /** The user is reachable again. */
+  unblockOa(userId: string): void {
+    this.world.faults.unblock(userId);
+  }
+
+  /**
+   * Every consultation message to the user that carried a valid token, oldest first, with
+   * Zalo's `error` (0: sent) and the HTTP status answered.
+   */
+  sendAttempts(userId: string): ZaloOaSendAttempt[] {
+    return this.world.faults.attemptsOf(userId);
+  }
+
+  /**
+   * What the consultation messages came to so far, over all users (as the bot emulators'
+   * `stats`); take a snapshot before and after to measure one run.
+   */
+  stats(): ZaloOaSendStats {
+    return this.world.faults.totals;
+  }
+
   /** The ZNS messages sent, oldest first. */
   zns(): ZaloOaZnsMessage[] {
     return [...this.world.zns];
@@ -257,6 +311,11 @@ export class ZaloOaEmulator {
   rewindUser(userId: string, ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new TypeError("ms must be a non-negative number.");
     this.world.users.rewind(userId, ms);
+  }
+
+  /** ZNS delivery receipts scheduled but not yet posted to the webhook. */
+  get pendingReceipts(): number {
+    return this.world.timers.size;
   }
 
   /** Stops deliveries and pending receipts. */

@@ -8,6 +8,11 @@ export class ZaloOaApiError extends Error {
     message: string,
     /** OAuth's `error_name`, when this is an OAuth failure. */
     readonly errorName?: string,
+    /**
+     * How the answer departs from Zalo's usual HTTP 200: another status (a gateway's 5xx) or a
+     * `Retry-After` header (only for faults a test injects; Zalo sends none).
+     */
+    readonly http: { status?: number; retryAfter?: number } = {},
   ) {
     super(message);
   }
@@ -35,6 +40,20 @@ export const expiredToken = () =>
 /** -32: too many calls this minute. */
 export const perMinuteLimit = () =>
   new ZaloOaApiError(-32, "Exceeded the number of API calls per minute");
+/**
+ * -32 for the emulator's per-second limit too: Zalo documents only the per-minute code, and
+ * clients treat both alike (wait, then try again).
+ */
+export const perSecondLimit = () =>
+  new ZaloOaApiError(-32, "Exceeded the number of API calls per second");
+/** -213: the user does not follow the OA (or unfollowed it). */
+export const notFollowing = () => new ZaloOaApiError(-213, "User has not followed the OA");
+/** -227: the user has not used Zalo for more than 45 days. */
+export const inactiveUser = () =>
+  new ZaloOaApiError(-227, "User has been inactive for more than 45 days");
+/** -244: the user restricted (blocked) this kind of message from the OA. */
+export const restrictedByUser = () =>
+  new ZaloOaApiError(-244, "User has restricted receiving this type of message from the OA");
 /** -211: no quota left. */
 export const outOfQuota = () => new ZaloOaApiError(-211, "Out of quota");
 /** -230: the user has not interacted within 7 days. */

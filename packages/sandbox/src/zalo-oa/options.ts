@@ -20,6 +20,11 @@ export interface ZaloOaZnsTemplate {
 export interface ZaloOaEmulatorLimits {
   /** Open API and ZNS calls per minute (past it: -32). Default `null` (no limit). */
   perMinute: number | null;
+  /**
+   * The same per second (a sliding one-second window; past it: -32, the only rate-limit code
+   * Zalo documents), for tests that pace a client at a rate. Default `null` (no limit).
+   */
+  perSecond: number | null;
   /** Proactive (paid) consultation messages left (past it: -211). Default 1000. */
   quota: number | null;
   /** ZNS messages per day (past it: -211). Default 500. */
@@ -76,9 +81,10 @@ export const DEFAULT_ZNS_TEMPLATES: ZaloOaZnsTemplate[] = [
   { templateId: "231002", params: ["otp"] },
 ];
 
-/** No per-minute limit, Zalo's 1000 free proactive messages, 500 ZNS a day. */
+/** No per-minute or per-second limit, Zalo's 1000 free proactive messages, 500 ZNS a day. */
 export const DEFAULT_ZALO_OA_LIMITS: ZaloOaEmulatorLimits = {
   perMinute: null,
+  perSecond: null,
   quota: 1000,
   znsDailyQuota: 500,
 };

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "pino";
 import type { ZaloOaEmulator } from "./emulator.js";
 import { invalidParam, ZaloOaApiError } from "./errors.js";
@@ -8,6 +9,16 @@ const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 
 type Handler = (c: Context) => unknown | Promise<unknown>;
 
+/** Zalo's answer to a failure: HTTP 200 with `{ error, message }`, unless a test asked otherwise. */
+function failure(c: Context, error: ZaloOaApiError): Response {
+  const { status = 200, retryAfter } = error.http;
+  return c.json(
+    error.toJSON(),
+    status as ContentfulStatusCode,
+    retryAfter === undefined ? {} : { "retry-after": String(retryAfter) },
+  );
+}
+
 /** Zalo answers its own failures with HTTP 200 and `{ error, message }`. */
 function api(log: Logger, handler: Handler) {
   return async (c: Context) => {
@@ -15,7 +26,7 @@ function api(log: Logger, handler: Handler) {
       const data = await handler(c);
       return c.json({ data, error: 0, message: "Success" });
     } catch (error) {
-      if (error instanceof ZaloOaApiError) return c.json(error.toJSON());
+      if (error instanceof ZaloOaApiError) return failure(c, error);
       log.error({ err: error, path: c.req.path }, "zalo oa emulator failed");
       return c.json({ error: -1, message: "Internal server error" }, 500);
     }

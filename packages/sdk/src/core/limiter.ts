@@ -14,15 +14,27 @@ export interface RateLimiter {
 }
 
 export interface LimiterOptions {
-  /** Requests in flight at once. Default 10. */
-  maxConcurrent?: number;
+  /**
+   * Requests in flight at once. Default 10. `null`: no cap here, for callers that bound
+   * concurrency themselves; with `redis` that also keeps a process that dies with jobs running
+   * from holding the cluster's shared slots until Bottleneck's client timeout.
+   */
+  maxConcurrent?: number | null;
   /** Requests per second; unlimited when absent. */
   requestsPerSecond?: number;
   /**
    * Share one limit across processes through Redis (Bottleneck clustering). All clients with
    * the same `id` share the limit.
    */
-  redis?: { id: string; url?: string; client?: unknown };
+  redis?: {
+    id: string;
+    url?: string;
+    /**
+     * An ioredis client whose connection settings to use instead of `url`. Bottleneck opens
+     * its own two connections with them (it subscribes, and must not close the caller's client).
+     */
+    client?: { options: object };
+  };
 }
 
 /** Waits until `resumeAt` (epoch ms) has passed. */
@@ -39,7 +51,9 @@ async function waitUntil(resumeAt: number): Promise<void> {
 export function createLimiter(options: LimiterOptions = {}): RateLimiter {
   return options.requestsPerSecond !== undefined || options.redis
     ? new BottleneckLimiter(options)
-    : new ConcurrencyLimiter(options.maxConcurrent ?? 10);
+    : new ConcurrencyLimiter(
+        options.maxConcurrent === null ? Infinity : (options.maxConcurrent ?? 10),
+      );
 }
 
 /** At most `max` jobs at once, in arrival order. */
@@ -79,7 +93,7 @@ export class BottleneckLimiter implements RateLimiter {
   constructor(options: LimiterOptions = {}) {
     const rate = options.requestsPerSecond;
     const settings: Bottleneck.ConstructorOptions = {
-      maxConcurrent: options.maxConcurrent ?? 10,
+      maxConcurrent: options.maxConcurrent === undefined ? 10 : options.maxConcurrent,
       // Even spacing, not a refilled reservoir: a reservoir refills in fixed windows and lets
       // twice the rate through around a window's edge. Bottleneck spaces a cluster's jobs too.
       // Strictly more than 1000/rate apart, so no one-second window ever holds rate + 1 starts.
@@ -90,8 +104,7 @@ export class BottleneckLimiter implements RateLimiter {
         id: options.redis.id,
         datastore: "ioredis",
         clearDatastore: false,
-        clientOptions: options.redis.url,
-        ...(options.redis.client ? { connection: options.redis.client } : {}),
+        clientOptions: options.redis.url ?? options.redis.client?.options,
       });
     }
     this.bottleneck = new Bottleneck(settings);

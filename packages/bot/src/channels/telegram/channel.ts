@@ -1,9 +1,11 @@
+import http from "node:http";
 import { Telegraf, type Types } from "telegraf";
 import { formatSize } from "../../dialogs/submit-form/render.js";
 import type { IncomingAttachment, OutgoingMessage } from "../../engine/messages.js";
 import { localeFromHint, translate } from "../../i18n/translate.js";
 import { ChatQueue } from "../chat-queue.js";
 import { AttachmentTooLargeError } from "../download.js";
+import type { SendOptions } from "../sender.js";
 import { downloadAttachments } from "./attachments.js";
 import { type Inbound, readUpdate } from "./incoming.js";
 import type { TelegramChannel, TelegramChannelOptions } from "./options.js";
@@ -42,6 +44,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     handlerTimeout: options.handlerTimeoutMs ?? 120_000,
   });
   const { telegram } = bot;
+  // telegraf keeps connections alive only to https:// (its agent is https-only); a local Bot
+  // API server or the sandbox speaks http://, and a new TCP connection per message would cap a
+  // broadcast's rate. An http agent of our own keeps them open there too.
+  const agent = telegram.options.apiRoot.startsWith("http://")
+    ? new http.Agent({ keepAlive: true })
+    : undefined;
+  if (agent) telegram.options.agent = agent;
   const queue = new ChatQueue();
   const recent = new RecentUpdates();
   let poller: Poller | undefined;
@@ -121,6 +130,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       await poller?.stop();
       poller = undefined;
       await queue.idle();
+      agent?.destroy();
     },
 
     async handleWebhook(request: Request): Promise<Response> {
@@ -134,8 +144,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       return new Response(null, { status: 200 });
     },
 
-    send(chatId: string, message: OutgoingMessage) {
-      return queue.run(chatId, () => deliver(telegram, chatId, message));
+    send(chatId: string, message: OutgoingMessage, sendOptions?: SendOptions) {
+      return queue.run(chatId, () => deliver(telegram, chatId, message, sendOptions));
     },
   };
 }

@@ -6,14 +6,17 @@ const MAX_FLOOD_RETRIES = 5;
 
 /**
  * Calls `call`, waiting out Telegram's flood control: on 429 it sleeps `retry_after` seconds
- * and tries again. Other errors are thrown at once.
+ * and tries again, up to `maxRetries` times. Other errors are thrown at once.
  */
-export async function withFloodRetry<T>(call: () => Promise<T>): Promise<T> {
+export async function withFloodRetry<T>(
+  call: () => Promise<T>,
+  maxRetries = MAX_FLOOD_RETRIES,
+): Promise<T> {
   for (let retries = 0; ; retries++) {
     try {
       return await call();
     } catch (error) {
-      if (!(error instanceof TelegramError) || error.code !== 429 || retries >= MAX_FLOOD_RETRIES)
+      if (!(error instanceof TelegramError) || error.code !== 429 || retries >= maxRetries)
         throw error;
       await sleep((error.parameters?.retry_after ?? 1) * 1000);
     }

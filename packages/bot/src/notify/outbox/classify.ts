@@ -9,8 +9,10 @@ import { TelegramError } from "telegraf";
  * - `transient`: 5xx, network, timeouts, anything unknown; back off exponentially, give up
  *   after the worker's `maxAttempts`.
  * - `blocked`: the chat is gone for the bot (blocked, deactivated, kicked, never existed):
- *   never retried, and the chat's subscriptions are removed.
- * - `permanent`: the request itself is wrong (400); retrying cannot help.
+ *   never retried, and the chat's subscriptions are removed. Telegram: 403, 400 "chat not
+ *   found"; Zalo OA: -213, -227, -244; Zalo Bot: a 403 whose description names a block.
+ * - `permanent`: the request itself is wrong (400), or the user is out of reach for now (Zalo
+ *   OA -230/-232, outside the 7-day window); retrying cannot help, the subscription stays.
  */
 export type SendFailure =
   | { kind: "rate_limited"; retryAfterMs: number; reason: string }
@@ -27,6 +29,25 @@ const TELEGRAM_GONE_400 = [/chat not found/i, /user not found/i, /peer_id_invali
  * the OA channel falls back to ZNS itself. -223/-224 are the OA's permissions, not the user's.
  */
 const ZALO_OA_GONE = new Set([-213, -227, -244]);
+/**
+ * Zalo OA -230/-232: the user has not interacted within 7 days. Not `blocked` (they are
+ * reachable again once they write, so they stay subscribed), but `permanent`: no retry within
+ * the backoff's minutes will find them back in the window, and with many such subscribers a
+ * broadcast would spend `maxAttempts` calls on each against the OA's call limit. (The OA
+ * channel has already tried ZNS when the message has a template.)
+ */
+const ZALO_OA_OUTSIDE_WINDOW = new Set([-230, -232]);
+/** Zalo OA -211: the OA's message quota is spent (until the next day or month). */
+const ZALO_OA_OUT_OF_QUOTA = -211;
+/**
+ * A Zalo Bot API 403 whose description names a block. Zalo documents no answer for a user who
+ * blocked the bot (its error table labels 403, apparently by mistake, "Internal server error");
+ * the Bot API is modelled on Telegram's, whose answer is `403 Forbidden: bot was blocked by the
+ * user`, and the sandbox answers `403 Forbidden: the user has blocked the bot`. Only a 403 that
+ * says "block" (or "chặn") deactivates: a bare one stays `permanent`, so an unexplained 403
+ * fails one row instead of unsubscribing chats.
+ */
+const ZALO_BOT_BLOCKED = /\bblock|chặn/i;
 /** Node's network failures (undici and node-fetch alike carry the system code). */
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -72,18 +93,25 @@ function telegramFailure(error: TelegramError): SendFailure {
 
 function sdkFailure(error: VnegovError): SendFailure | undefined {
   const reason = describe(error);
+  const zalo = zaloErrorCode(error);
+  // -211 comes as a RateLimitError without retryAfter, but no wait of seconds brings the
+  // quota back: backing off (and in the end `failed`, naming -211) beats a 429 loop that
+  // pauses the channel every few seconds forever and never finishes the broadcast.
+  if (zalo === ZALO_OA_OUT_OF_QUOTA) return { kind: "transient", reason };
   if (error instanceof RateLimitError) {
-    // -211 (OA quota spent until tomorrow) has no retryAfter either; the backoff covers it.
+    // Zalo Bot 429 "Quota exceeded" (Retry-After when sent) and OA -32 (the client makes it a
+    // one-minute wait, or the Retry-After a proxy sends).
     const ms = error.retryAfter !== undefined ? error.retryAfter * 1000 : DEFAULT_RETRY_AFTER_MS;
     return { kind: "rate_limited", retryAfterMs: ms, reason };
   }
   if (error instanceof ServerError || error instanceof ConnectionError)
     return { kind: "transient", reason };
-  const zalo = zaloErrorCode(error);
   if (zalo !== undefined && ZALO_OA_GONE.has(zalo)) return { kind: "blocked", reason };
+  if (zalo === 403 && ZALO_BOT_BLOCKED.test(error.message)) return { kind: "blocked", reason };
+  if (zalo !== undefined && ZALO_OA_OUTSIDE_WINDOW.has(zalo)) return { kind: "permanent", reason };
   const status = (error as { status?: unknown }).status;
-  // The Zalo Bot API documents no "blocked" code (its 403 is labelled a server error), so
-  // nothing there deactivates a chat; 4xx are final, the rest is retried.
+  // Other 4xx are final (Zalo Bot 400/401/404, OA HTTP 4xx); the rest is retried (OA errors
+  // come with HTTP 200, so e.g. -201 is retried a few times, then `failed`).
   if (typeof status === "number" && status >= 400 && status < 500 && status !== 408)
     return { kind: "permanent", reason };
   return undefined;

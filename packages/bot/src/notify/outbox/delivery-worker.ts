@@ -1,67 +1,45 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { BottleneckLimiter, type RateLimiter } from "@vnegov/sdk";
-import type { Logger } from "pino";
-import type { ChannelSender } from "../../channels/sender.js";
 import type { ChannelName } from "../../engine/messages.js";
-import type { SubscriptionStore } from "../../subscriptions/store.js";
+import { type BackoffOptions, backoffMs } from "./backoff.js";
 import { classifySendError, type SendFailure } from "./classify.js";
-import { type ChannelLimits, chatIntervalOf, limitsFor } from "./limits.js";
+import type { ChannelLane, DeliveryOptions } from "./delivery-options.js";
+import { DepartureGate } from "./departure-gate.js";
+import {
+  type ChannelLimits,
+  catchUpOf,
+  channelLimiter,
+  chatIntervalOf,
+  limitsFor,
+} from "./limits.js";
+import type { OutboxDelivery } from "./outbox.js";
 import { type MetricFamily, renderPrometheus } from "./prometheus.js";
 import type { ClaimedDelivery, SqliteOutbox } from "./sqlite-outbox.js";
+import {
+  countSendTime,
+  emptyCounters,
+  type LaneMetrics,
+  sumCounters,
+  type WorkerCounters,
+  workerMetricFamilies,
+} from "./worker-metrics.js";
 
-export interface DeliveryWorkerOptions {
+/**
+ * Options of {@link DeliveryWorker}. Its default limiter per channel caps sends in flight and
+ * pauses on a 429; the pace is kept at departure (see `channelLimiter`). Leases are renewed
+ * every third of `leaseMs`.
+ */
+export interface DeliveryWorkerOptions extends DeliveryOptions {
   outbox: SqliteOutbox;
-  /** One sender per channel to deliver on; rows of other channels stay queued. */
-  senders: readonly ChannelSender[];
-  /** Where a chat that blocked the bot loses its subscriptions (`removeAll`). */
-  subscriptions?: SubscriptionStore;
-  /** Per-channel overrides of the platform ceilings (`TELEGRAM_LIMITS`…). */
-  limits?: Partial<Record<ChannelName, Partial<ChannelLimits>>>;
-  /**
-   * A channel's overall limiter, e.g. a Redis-clustered `BottleneckLimiter` shared by several
-   * processes. Default: a local `BottleneckLimiter` at `perSecond × headroom`.
-   */
-  limiters?: Partial<Record<ChannelName, RateLimiter>>;
-  /** How long a claim holds without renewal; renewed every third of it. Default 15 s. */
-  leaseMs?: number;
   /** Longest sleep before looking for due rows again (other processes enqueue). Default 250 ms. */
   pollIntervalMs?: number;
   /** Attempts before a row is `failed` (5xx, network, a worker dying mid-send). Default 8. */
   maxAttempts?: number;
-  /** Retry delays: `baseMs × 2^(attempt-1)`, at most `maxMs`, ±`jitter`. Default 1 s, 5 min, 0.2. */
-  backoff?: { baseMs?: number; maxMs?: number; jitter?: number };
-  /** Overrides the error classification (see `classifySendError`). */
-  classify?: (error: unknown, channel: ChannelName) => SendFailure;
   /** This worker's name on its leases. Default `host:pid:random`. */
   owner?: string;
   /** How long `stop()` waits for sends already on the wire. Default 10 s. */
   stopTimeoutMs?: number;
-  /** Called after a chat was found blocked and its subscriptions removed. */
-  onBlocked?: (chatKey: string) => void | Promise<void>;
-  logger?: Logger;
 }
-
-/** What became of sends, per channel, since the worker was created. */
-export interface WorkerCounters {
-  sent: number;
-  /** 429s that reached the worker (the Telegram channel waits out most itself). */
-  rateLimited: number;
-  retried: number;
-  failed: number;
-  blocked: number;
-  /** Claims whose lease ran out before the send started (the process stalled). */
-  leaseLost: number;
-  /** Subscriptions removed because their chat blocked the bot. */
-  deactivated: number;
-  /** Rows held under lease now: waiting in the limiter or on the wire. */
-  inFlight: number;
-  /** Seconds spent in `send`, summed, and how many sends. */
-  sendSeconds: number;
-  sends: number;
-}
-
-type Outcome = Exclude<keyof WorkerCounters, "inFlight" | "sendSeconds" | "sends" | "deactivated">;
 
 interface Held {
   row: ClaimedDelivery;
@@ -97,69 +75,22 @@ class Wakeup {
   }
 }
 
-/**
- * Spaces the actual send starts of one channel at least `intervalMs` apart. Bottleneck sets
- * each job's timer when it registers it, up to `maxConcurrent` ahead; when the event loop
- * stalls (GC, a slow disk), the overdue timers fire together and the sends would leave in a
- * burst the platform counts against its per-second window. Measured at departure, one at a
- * time, no stall can bunch them.
- */
-class DepartureGate {
-  private tail: Promise<void> = Promise.resolve();
-  private lastStart = 0;
+/** Rows claimed at once: a quarter of the in-flight cap, at most 16. */
+const claimBatchOf = (limits: Required<ChannelLimits>) =>
+  Math.min(16, Math.ceil(limits.maxInFlight / 4));
 
-  constructor(private readonly intervalMs: number) {}
-
-  /** Resolves when a send may start. */
-  pass(): Promise<void> {
-    const turn = this.tail.then(async () => {
-      const wait = this.lastStart + this.intervalMs - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      this.lastStart = performance.now();
-    });
-    this.tail = turn;
-    return turn;
-  }
-}
-
-interface Lane {
-  channel: ChannelName;
-  sender: ChannelSender;
-  limits: Required<ChannelLimits>;
-  limiter: RateLimiter;
-  /** The limiter was given: shared, never disconnected here. */
-  given: boolean;
-  gate: DepartureGate;
+interface Lane extends ChannelLane {
   held: Map<number, Held>;
   wakeup: Wakeup;
   loop?: Promise<void>;
-  counters: WorkerCounters;
 }
-
-/** A channel's own limiter: even spacing at the paced rate (bottleneck `minTime`). */
-const localLimiter = (limits: Required<ChannelLimits>): RateLimiter =>
-  new BottleneckLimiter({
-    requestsPerSecond: limits.perSecond * limits.headroom,
-    maxConcurrent: limits.maxInFlight,
-  });
-
-const emptyCounters = (): WorkerCounters => ({
-  sent: 0,
-  rateLimited: 0,
-  retried: 0,
-  failed: 0,
-  blocked: 0,
-  leaseLost: 0,
-  deactivated: 0,
-  inFlight: 0,
-  sendSeconds: 0,
-  sends: 0,
-});
 
 /**
  * Sends what the outbox holds: per channel it claims due rows under a lease, most urgent
- * first, and sends each through the channel's `ChannelSender`, paced by a bottleneck limiter
- * at the platform's overall ceiling; the outbox keeps the per-chat and per-group gaps.
+ * first, and sends each through the channel's `ChannelSender`, paced at departure just under
+ * the platform's overall ceiling (`DepartureGate`), with a limiter capping sends in flight (or
+ * a given one, e.g. a Redis-clustered Bottleneck); the outbox keeps the per-chat and per-group
+ * gaps.
  *
  * Outcomes: sent → `sent`; 429 → the channel's limiter pauses for `retry_after` and the row
  * waits as long (no attempt spent); 5xx/network → exponential backoff, `failed` after
@@ -192,13 +123,13 @@ const emptyCounters = (): WorkerCounters => ({
  * await worker.stop();
  * ```
  */
-export class DeliveryWorker {
+export class DeliveryWorker implements OutboxDelivery {
   readonly owner: string;
   private readonly lanes = new Map<ChannelName, Lane>();
   private readonly leaseMs: number;
   private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
-  private readonly backoff: { baseMs: number; maxMs: number; jitter: number };
+  private readonly backoff: BackoffOptions;
   private running = false;
   private stopped = false;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -209,11 +140,7 @@ export class DeliveryWorker {
     this.leaseMs = options.leaseMs ?? 15_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxAttempts = options.maxAttempts ?? 8;
-    this.backoff = {
-      baseMs: options.backoff?.baseMs ?? 1000,
-      maxMs: options.backoff?.maxMs ?? 5 * 60_000,
-      jitter: options.backoff?.jitter ?? 0.2,
-    };
+    this.backoff = options.backoff ?? {};
     for (const sender of options.senders) {
       if (this.lanes.has(sender.channel))
         throw new Error(`Two senders for the channel ${sender.channel}.`);
@@ -223,9 +150,9 @@ export class DeliveryWorker {
         channel: sender.channel,
         sender,
         limits,
-        limiter: given ?? localLimiter(limits),
+        limiter: given ?? channelLimiter(limits),
         given: given !== undefined,
-        gate: new DepartureGate(1000 / (limits.perSecond * limits.headroom)),
+        gate: new DepartureGate(1000 / (limits.perSecond * limits.headroom), catchUpOf(limits)),
         held: new Map(),
         wakeup: new Wakeup(),
         counters: emptyCounters(),
@@ -239,7 +166,7 @@ export class DeliveryWorker {
     this.running = true;
     if (this.stopped)
       for (const lane of this.lanes.values())
-        if (!lane.given) lane.limiter = localLimiter(lane.limits);
+        if (!lane.given) lane.limiter = channelLimiter(lane.limits);
     this.stopped = false;
     this.unsubscribe = this.options.outbox.onEnqueue(() => {
       for (const lane of this.lanes.values()) lane.wakeup.notify();
@@ -291,80 +218,20 @@ export class DeliveryWorker {
 
   /** What became of sends on `channel` (or on all channels, summed). */
   counters(channel?: ChannelName): WorkerCounters {
-    const lanes = [...this.lanes.values()].filter((l) => !channel || l.channel === channel);
-    const total = emptyCounters();
-    for (const lane of lanes) {
-      for (const key of Object.keys(total) as (keyof WorkerCounters)[])
-        total[key] += key === "inFlight" ? lane.held.size : lane.counters[key];
-    }
-    return total;
+    return sumCounters(this.laneMetrics().filter((l) => !channel || l.channel === channel));
+  }
+
+  private laneMetrics(): LaneMetrics[] {
+    return [...this.lanes.values()].map((l) => ({
+      channel: l.channel,
+      counters: { ...l.counters, inFlight: l.held.size },
+      pacedPerSecond: l.limits.perSecond * l.limits.headroom,
+    }));
   }
 
   /** The worker's counters as Prometheus metric families. */
   metricFamilies(): MetricFamily[] {
-    const lanes = [...this.lanes.values()];
-    const outcomes: Outcome[] = [
-      "sent",
-      "rateLimited",
-      "retried",
-      "failed",
-      "blocked",
-      "leaseLost",
-    ];
-    const names: Record<Outcome, string> = {
-      sent: "sent",
-      rateLimited: "rate_limited",
-      retried: "retried",
-      failed: "failed",
-      blocked: "blocked",
-      leaseLost: "lease_lost",
-    };
-    return [
-      {
-        name: "vnegov_outbox_send_outcomes_total",
-        help: "Send attempts by channel and outcome (rate_limited: a 429 reached the worker).",
-        type: "counter",
-        samples: lanes.flatMap((l) =>
-          outcomes.map((o) => ({
-            labels: { channel: l.channel, outcome: names[o] },
-            value: l.counters[o],
-          })),
-        ),
-      },
-      {
-        name: "vnegov_outbox_subscriptions_deactivated_total",
-        help: "Subscriptions removed because the chat blocked the bot.",
-        type: "counter",
-        samples: lanes.map((l) => ({
-          labels: { channel: l.channel },
-          value: l.counters.deactivated,
-        })),
-      },
-      {
-        name: "vnegov_outbox_in_flight",
-        help: "Rows this worker holds under lease (queued in its limiter or on the wire).",
-        type: "gauge",
-        samples: lanes.map((l) => ({ labels: { channel: l.channel }, value: l.held.size })),
-      },
-      {
-        name: "vnegov_outbox_send_duration_seconds",
-        help: "Time spent in the channel's send, per channel.",
-        type: "summary",
-        samples: lanes.flatMap((l) => [
-          { labels: { channel: l.channel }, suffix: "_sum", value: l.counters.sendSeconds },
-          { labels: { channel: l.channel }, suffix: "_count", value: l.counters.sends },
-        ]),
-      },
-      {
-        name: "vnegov_outbox_limiter_rate_per_second",
-        help: "The overall rate each channel is paced at (ceiling × headroom).",
-        type: "gauge",
-        samples: lanes.map((l) => ({
-          labels: { channel: l.channel },
-          value: l.limits.perSecond * l.limits.headroom,
-        })),
-      },
-    ];
+    return workerMetricFamilies(this.laneMetrics());
   }
 
   /** The outbox's gauges and this worker's counters, in Prometheus text format. */
@@ -378,7 +245,8 @@ export class DeliveryWorker {
       const room = lane.limits.maxInFlight - lane.held.size;
       let delay = this.pollIntervalMs;
       try {
-        if (room > 0) {
+        // Claims in batches: one transaction per freed slot would cost more than the sends.
+        if (room >= claimBatchOf(lane.limits) || (room > 0 && lane.held.size === 0)) {
           const claimed = outbox.claim({
             channel: lane.channel,
             owner: this.owner,
@@ -438,9 +306,10 @@ export class DeliveryWorker {
       held.started = true;
       const started = performance.now();
       try {
-        await lane.sender.send(row.chatId, row.message);
+        // 429s come back here, so their retry goes through the pacing too.
+        await lane.sender.send(row.chatId, row.message, { waitOutRateLimits: false });
       } catch (error) {
-        this.timeSend(lane, started);
+        countSendTime(lane.counters, started);
         return (this.options.classify ?? classifySendError)(error, lane.channel);
       }
       // Nothing between the platform's answer and this commit: the crash window.
@@ -448,7 +317,7 @@ export class DeliveryWorker {
         ...settle,
         chatIntervalMs: chatIntervalOf(lane.limits, row.chatId),
       });
-      this.timeSend(lane, started);
+      countSendTime(lane.counters, started);
       lane.counters.sent += 1;
       return undefined;
     });
@@ -484,7 +353,7 @@ export class DeliveryWorker {
           logger?.error({ ...log, reason: failure.reason }, "outbox: delivery failed");
           return;
         }
-        const at = now + this.backoffMs(row.attempts);
+        const at = now + backoffMs(row.attempts, this.backoff);
         outbox.reschedule(row.id, { ...settle, at, error: failure.reason });
         lane.counters.retried += 1;
         logger?.warn({ ...log, reason: failure.reason, retryAt: at }, "outbox: will retry");
@@ -506,17 +375,6 @@ export class DeliveryWorker {
         return;
       }
     }
-  }
-
-  private timeSend(lane: Lane, started: number): void {
-    lane.counters.sendSeconds += (performance.now() - started) / 1000;
-    lane.counters.sends += 1;
-  }
-
-  private backoffMs(attempts: number): number {
-    const { baseMs, maxMs, jitter } = this.backoff;
-    const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
-    return Math.round(raw * (1 - jitter + 2 * jitter * Math.random()));
   }
 
   private renewLeases(): void {

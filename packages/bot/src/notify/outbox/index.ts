@@ -1,11 +1,9 @@
+export { type BackoffOptions, backoffMs, DEFAULT_BACKOFF } from "./backoff.js";
 export { classifySendError, type SendFailure } from "./classify.js";
-export {
-  DeliveryWorker,
-  type DeliveryWorkerOptions,
-  type WorkerCounters,
-} from "./delivery-worker.js";
+export { DeliveryWorker, type DeliveryWorkerOptions } from "./delivery-worker.js";
 export {
   type ChannelLimits,
+  channelLimiter,
   DEFAULT_CHANNEL_LIMITS,
   limitsFor,
   TELEGRAM_LIMITS,
@@ -13,6 +11,16 @@ export {
   ZALO_BOT_LIMITS,
   ZALO_OA_LIMITS,
 } from "./limits.js";
+export type {
+  BroadcastStatus,
+  EnqueueInput,
+  EnqueueResult,
+  EventCursor,
+  Outbox,
+  OutboxDelivery,
+  OutboxEventInput,
+  OutboxRecipient,
+} from "./outbox.js";
 export {
   OutboxNotifier,
   type OutboxNotifierOptions,
@@ -21,17 +29,13 @@ export {
 export { isUrgent, labelOf, PRIORITY, priorityOf } from "./priority.js";
 export { type MetricFamily, type MetricSample, renderPrometheus } from "./prometheus.js";
 export {
-  type BroadcastStatus,
   type ClaimedDelivery,
   type ClaimRequest,
   DELIVERY_STATUSES,
   type DeliveryRecord,
   type DeliveryStatus,
-  type EnqueueInput,
-  type EnqueueResult,
-  type OutboxEventInput,
-  type OutboxRecipient,
   type RescheduleOptions,
   SqliteOutbox,
   type SqliteOutboxOptions,
 } from "./sqlite-outbox.js";
+export { type WorkerCounters, workerMetricFamilies } from "./worker-metrics.js";

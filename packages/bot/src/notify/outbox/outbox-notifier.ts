@@ -6,13 +6,14 @@ import type { SubscriptionStore } from "../../subscriptions/store.js";
 import type { Notifier, NotifyResult } from "../notifier.js";
 import { recipientsOf } from "../recipients.js";
 import { renderEvent } from "../render.js";
+import type { EnqueueInput, Outbox, OutboxRecipient } from "./outbox.js";
 import { labelOf, priorityOf } from "./priority.js";
-import type { OutboxRecipient, SqliteOutbox } from "./sqlite-outbox.js";
 
 export interface OutboxNotifierOptions {
   sdk: Vnegov;
   subscriptions: SubscriptionStore;
-  outbox: SqliteOutbox;
+  /** Where the deliveries go: `SqliteOutbox` (embedded) or `BullmqOutbox` (Redis). */
+  outbox: Outbox;
   /** Read for each recipient's language; Vietnamese without it. */
   sessions?: SessionStorage;
   /**
@@ -29,13 +30,30 @@ export interface OutboxNotifierOptions {
  * **queued** durably for delivery (the outbox then guarantees them), `failed` is always 0
  * (failures happen later and show in `broadcastStatus`), `skipped` counts recipients without
  * a message for this event or on a channel not delivered here. A repeated event answers all
- * zeros with `duplicate` (same id) or `repeated` (a dossier status already told).
+ * zeros with `duplicate` (same id) or `repeated` (a dossier status already told, a directive
+ * already broadcast).
  */
 export interface OutboxNotifyResult extends NotifyResult {
   /** Same as `delivered`: rows written to the outbox. */
   queued: number;
   duplicate: boolean;
   repeated: boolean;
+}
+
+/**
+ * What one event settles, when other events may report the same: the dossier watcher and the
+ * webhook see one status change under different ids, and a directive is published once however
+ * it reaches us (webhook, event feed, `vnegov-bot broadcast start`).
+ */
+function stateOf(event: VnegovEvent): Pick<EnqueueInput, "state"> {
+  switch (event.type) {
+    case "dossier.status_changed":
+      return { state: { key: `dossier:${event.data.dossierCode}`, value: event.data.status } };
+    case "directive.published":
+      return { state: { key: `directive:${event.data.id}`, value: "published" } };
+    default:
+      return {};
+  }
 }
 
 /** Session reads in flight at once while rendering a large fan-out. */
@@ -59,7 +77,7 @@ export class OutboxNotifier implements Notifier {
   async notify(event: VnegovEvent): Promise<OutboxNotifyResult> {
     const { outbox } = this.options;
     const none = { delivered: 0, failed: 0, skipped: 0, queued: 0, repeated: false };
-    if (outbox.hasEvent(event.id)) return { ...none, duplicate: true };
+    if (await outbox.hasEvent(event.id)) return { ...none, duplicate: true };
     const chatKeys = await recipientsOf(event, this.options);
     const recipients: OutboxRecipient[] = [];
     let skipped = 0;
@@ -81,7 +99,7 @@ export class OutboxNotifier implements Notifier {
         else skipped += 1;
       }
     }
-    const result = outbox.enqueue({
+    const result = await outbox.enqueue({
       event: {
         id: event.id,
         type: event.type,
@@ -89,10 +107,7 @@ export class OutboxNotifier implements Notifier {
         label: labelOf(event),
       },
       recipients,
-      // The dossier watcher and the webhook report the same change under different ids.
-      ...(event.type === "dossier.status_changed" && {
-        state: { key: `dossier:${event.data.dossierCode}`, value: event.data.status },
-      }),
+      ...stateOf(event),
     });
     if (result.duplicate || result.repeated)
       return { ...none, duplicate: result.duplicate, repeated: result.repeated };

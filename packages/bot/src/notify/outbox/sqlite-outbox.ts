@@ -1,6 +1,14 @@
 import Database from "better-sqlite3";
 import type { ChannelName, OutgoingMessage } from "../../engine/messages.js";
 import { decodeMessage, encodeMessage } from "./message-codec.js";
+import type {
+  BroadcastStatus,
+  EnqueueInput,
+  EnqueueResult,
+  EventCursor,
+  Outbox,
+} from "./outbox.js";
+import { paceOf } from "./outbox.js";
 import { type MetricFamily, renderPrometheus } from "./prometheus.js";
 
 /** Where one delivery row stands. `sent`, `failed` and `blocked` are final. */
@@ -13,44 +21,6 @@ export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
   "failed",
   "blocked",
 ];
-
-/** The event a fan-out comes from. */
-export interface OutboxEventInput {
-  /** The event's own id: an event is fanned out once, however often it arrives. */
-  id: string;
-  type: string;
-  /** Higher goes first (see `priorityOf`). */
-  priority: number;
-  /** What operators see in the status view (a directive's number, a dossier code). */
-  label?: string;
-}
-
-/** One recipient of an event: its chat key (`channel:chatId`) and the message in its language. */
-export interface OutboxRecipient {
-  chatKey: string;
-  message: OutgoingMessage;
-}
-
-export interface EnqueueInput {
-  event: OutboxEventInput;
-  recipients: readonly OutboxRecipient[];
-  /**
-   * Latest-state dedupe: when the last event recorded under `key` had this `value` too (a
-   * dossier's status reported by both the webhook and the watcher, with different event ids),
-   * the event is recorded as processed and nothing is queued.
-   */
-  state?: { key: string; value: string };
-  now?: number;
-}
-
-export interface EnqueueResult {
-  /** The event id was processed before; nothing was written. */
-  duplicate: boolean;
-  /** `state` already had this value; the event is recorded, nothing queued. */
-  repeated: boolean;
-  /** Delivery rows written (recipients whose idempotency key was new). */
-  queued: number;
-}
 
 export interface ClaimRequest {
   channel: ChannelName;
@@ -99,29 +69,6 @@ export interface DeliveryRecord {
   createdAt: number;
   updatedAt: number;
   sentAt: number | null;
-}
-
-/** One broadcast's progress, as `vnegov-bot broadcast status` shows it. */
-export interface BroadcastStatus {
-  eventId: string;
-  type: string;
-  label: string;
-  priority: number;
-  createdAt: number;
-  total: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  blocked: number;
-  /** Messages sent per second over the last minute (or since the first send, if later). */
-  ratePerSecond: number;
-  /** Time to deliver what remains at that rate; 0 when done, undefined when nothing moves. */
-  etaMs: number | undefined;
-  /** Nothing queued or being sent. */
-  done: boolean;
-  firstSentAt: number | null;
-  lastSentAt: number | null;
 }
 
 /** How `reschedule` puts a row back. */
@@ -239,6 +186,10 @@ CREATE TABLE IF NOT EXISTS outbox_chats (
   busy_owner TEXT,
   busy_until INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS outbox_cursors (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS outbox_states (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
@@ -292,7 +243,7 @@ const toRecord = (r: DeliveryRow): DeliveryRecord => ({
  * worker.start();
  * ```
  */
-export class SqliteOutbox {
+export class SqliteOutbox implements Outbox {
   private readonly db: Database.Database;
   private readonly stateSync: "FULL" | "NORMAL";
   private readonly listeners = new Set<(eventId: string, queued: number) => void>();
@@ -326,6 +277,10 @@ export class SqliteOutbox {
     const db = this.db;
     this.sql = {
       hasEvent: db.prepare("SELECT 1 FROM outbox_events WHERE id = ?").pluck(),
+      readCursor: db.prepare("SELECT value FROM outbox_cursors WHERE name = ?").pluck(),
+      writeCursor: db.prepare(
+        "INSERT INTO outbox_cursors (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+      ),
       insertEvent: db.prepare(
         `INSERT OR IGNORE INTO outbox_events (id, type, label, priority, recipients, note, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -514,11 +469,11 @@ export class SqliteOutbox {
       if (request.limit <= 0) return [];
       const leaseUntil = now + request.leaseMs;
       // Rows of busy or paced chats are pushed back as they are met, so a later claim does
-      // not scan them again; a few times the limit finds enough sendable rows in one go.
+      // not scan them again; a few more than the limit finds enough sendable rows in one go.
       const candidates = this.sql.due.all(
         request.channel,
         now,
-        request.limit * 4 + 16,
+        request.limit + 16,
       ) as DeliveryRow[];
       const claimed: ClaimedDelivery[] = [];
       const chatsTaken = new Set<string>();
@@ -637,6 +592,13 @@ export class SqliteOutbox {
     if (result.queued > 0)
       for (const listener of this.listeners) listener(input.event.id, result.queued);
     return result;
+  }
+
+  cursor(name: string): EventCursor {
+    return {
+      read: async () => (this.sql.readCursor.get(name) as string | undefined) ?? undefined,
+      write: async (value) => void this.sql.writeCursor.run(name, value),
+    };
   }
 
   /** Calls `listener` after each enqueue in this process (workers wake up at once). */
@@ -762,12 +724,6 @@ export class SqliteOutbox {
     return rows.map((r) => {
       const queued = r.queued ?? 0;
       const sending = r.sending ?? 0;
-      const recent = r.recent ?? 0;
-      const remaining = queued + sending;
-      // Over the last minute, or since the first send of that minute when the broadcast is
-      // younger; at least a second so one quick send does not read as thousands a second.
-      const windowMs = r.recent_first === null ? MINUTE : Math.max(1000, now - r.recent_first);
-      const ratePerSecond = recent === 0 ? 0 : recent / (windowMs / 1000);
       return {
         eventId: r.id,
         type: r.type,
@@ -780,14 +736,11 @@ export class SqliteOutbox {
         sent: r.sent ?? 0,
         failed: r.failed ?? 0,
         blocked: r.blocked ?? 0,
-        ratePerSecond,
-        etaMs:
-          remaining === 0
-            ? 0
-            : ratePerSecond > 0
-              ? Math.round((remaining / ratePerSecond) * 1000)
-              : undefined,
-        done: remaining === 0,
+        ...paceOf(
+          queued + sending,
+          { sent: r.recent ?? 0, firstAt: r.recent_first ?? undefined },
+          now,
+        ),
         firstSentAt: r.first_sent,
         lastSentAt: r.last_sent,
       };

@@ -61,5 +61,8 @@ export async function postAsBot(
   await ctx.limits?.consume(ctx.bot.id, chat.chat);
   const { id, is_bot, first_name, username } = ctx.bot.user;
   const from: User = { id, is_bot, first_name, ...(username !== undefined && { username }) };
-  return chat.add({ from, ...fields }, true);
+  const firstInChat = chat.sentByBot === 0;
+  const message = chat.add({ from, ...fields }, true);
+  ctx.bot.sendCounters.recordSent(firstInChat);
+  return message;
 }
