@@ -19,6 +19,8 @@ export function packageBuild(options: Options = {}): Options {
       esbuild.conditions = ["source"];
     },
     noExternal: ["@vnegov/domain"],
+    // Entries share one copy of each module (CJS too), so `instanceof` holds across subpaths.
+    splitting: true,
     ...options,
   };
 }

@@ -24,6 +24,15 @@ export {
   parseDossierCode,
 } from "./dossier-code.js";
 export {
+  DOSSIER_STATUS_CODES,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+  isAbandoned,
+  isFinished,
+  type Timeliness,
+  timelinessOf,
+} from "./dossier-status.js";
+export {
   checkFieldFile,
   checkFieldValue,
   type FieldCheck,
@@ -49,6 +58,13 @@ export {
   VN_TIME_ZONE,
   vnDateString,
 } from "./time.js";
+export {
+  type CodeTable,
+  codeTable,
+  type Decoded,
+  isUnknownCode,
+  type UnknownCode,
+} from "./wire/code-table.js";
 export {
   addWorkingHours,
   addWorkingMinutes,

@@ -2,10 +2,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DEFAULT_HOLIDAYS } from "@vnegov/domain";
+import { DEFAULT_HOLIDAYS, DOSSIER_STATUSES, type DossierStatus } from "@vnegov/domain";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { openDatabase } from "./db/database.js";
-import { DOSSIER_STATUSES, type DossierStatus } from "./domain/dossier-status.js";
 import { ApiProblem } from "./http/problem.js";
 import { startSandbox } from "./sandbox.js";
 import { publishDirective } from "./services/documents.js";

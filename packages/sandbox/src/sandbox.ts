@@ -9,9 +9,12 @@ import { createApp } from "./app.js";
 import { specPath } from "./contract/spec.js";
 import { ContractValidator } from "./contract/validator.js";
 import { type Db, openDatabase } from "./db/database.js";
+import { DvcqgEmulator, type DvcqgEmulatorInit, dvcqgRoutes } from "./dvcqg/index.js";
 import { DEFAULT_DELIVERY, type DeliveryOptions, WebhookDispatcher } from "./events/dispatcher.js";
 import { DEFAULT_FAULTS, FaultInjector, type FaultOptions } from "./http/faults.js";
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions, RateLimits } from "./http/limits.js";
+import { IgateEmulator, type IgateEmulatorInit, igateRoutes } from "./igate/index.js";
+import { LgspEmulator, type LgspEmulatorInit, lgspRoutes } from "./lgsp/index.js";
 import { ensureSandboxClients, SANDBOX_CREDENTIALS } from "./seed/clients.js";
 import { readSamples, type SampleDossiers, seedWorld } from "./seed/world.js";
 import { createClient, type NewClient } from "./services/clients.js";
@@ -64,6 +67,12 @@ export interface SandboxOptions {
   zaloBot?: ZaloBotEmulatorInit;
   /** The Zalo Official Account emulator (Open API, OAuth and ZNS under `/zalo-oa/…`). */
   zaloOa?: ZaloOaEmulatorInit;
+  /** The National Public Service Portal (DVCQG) integration emulator, under `/dvcqg/…`. */
+  dvcqg?: DvcqgEmulatorInit;
+  /** The VNPT iGate emulator (Keycloak token + dossier search), under `/igate/…`. */
+  igate?: IgateEmulatorInit;
+  /** The LGSP document-exchange (edXML) emulator, under `/lgsp/…`. */
+  lgsp?: LgspEmulatorInit;
 }
 
 /** A running sandbox. */
@@ -83,6 +92,12 @@ export interface Sandbox {
   zaloBot: ZaloBotEmulator;
   /** The Zalo OA emulator: base URLs from `zaloOaBaseURLs(url)`; tests play the users here. */
   zaloOa: ZaloOaEmulator;
+  /** The DVCQG emulator over the same world: the canonical API's dossiers are visible there. */
+  dvcqg: DvcqgEmulator;
+  /** The iGate emulator over the same world. */
+  igate: IgateEmulator;
+  /** The LGSP emulator: agencies of the world exchange edXML documents through it. */
+  lgsp: LgspEmulator;
   /** Delivers due webhooks and emits due-soon task events now rather than on the next tick. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -118,11 +133,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const telegram = new TelegramEmulator(telegramOptions(options.telegram));
     const zaloBot = new ZaloBotEmulator(zaloBotOptions(options.zaloBot));
     const zaloOa = new ZaloOaEmulator(zaloOaOptions(options.zaloOa));
+    const dvcqg = new DvcqgEmulator(world, options.dvcqg);
+    const igate = new IgateEmulator(world, options.igate);
+    const lgsp = new LgspEmulator(world, options.lgsp);
     // Every emulator on the one server, each under its own prefix, outside the contract.
     const emulators = new Hono();
     emulators.route("/", telegramRoutes(telegram, log));
     emulators.route("/", zaloBotRoutes(zaloBot, log));
     emulators.route("/", zaloOaRoutes(zaloOa, log));
+    emulators.route("/", dvcqgRoutes(dvcqg, log));
+    emulators.route("/", igateRoutes(igate, log));
+    emulators.route("/", lgspRoutes(lgsp, log));
     const app = createApp({
       world,
       validator,
@@ -162,6 +183,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       telegram,
       zaloBot,
       zaloOa,
+      dvcqg,
+      igate,
+      lgsp,
       createClient: (input) => createClient(world, input),
       flush: async () => {
         active.kick();
@@ -169,7 +193,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         active.start();
       },
       close: async () => {
-        await Promise.all([active.stop(), telegram.close(), zaloBot.close(), zaloOa.close()]);
+        await Promise.all([
+          active.stop(),
+          telegram.close(),
+          zaloBot.close(),
+          zaloOa.close(),
+          dvcqg.close(),
+          igate.close(),
+          lgsp.close(),
+        ]);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections?.();

@@ -4,6 +4,15 @@
  */
 
 export * from "@vnegov/domain";
+export type {
+  DossierLookupOptions,
+  LookupSecret,
+  PortalApi,
+  PortalDossier,
+  PortalDossiers,
+  PortalProcedures,
+} from "./adapters/portal-api.js";
+export type { WireErrorKind, WireSystem } from "./adapters/wire-error.js";
 export { Vnegov } from "./client.js";
 export type { ApiKeyAuth, AuthOptions, ClientCredentialsAuth } from "./core/auth.js";
 export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from "./core/hooks.js";
@@ -31,6 +40,8 @@ export * from "./errors.js";
 export type { OnBehalfOf } from "./resources/docs.js";
 export type { DossierWithRecentHistory, SecretOption } from "./resources/portal.js";
 export type * from "./types.js";
+// The contract's unions, the same as the domain's; named here so the two stars do not clash.
+export type { DossierStatus, Timeliness } from "./types.js";
 export {
   type ConstructEventOptions,
   constructEvent,

@@ -33,3 +33,7 @@ export type WebhookInput = Schemas["WebhookInput"];
 export type EventType = Schemas["EventType"];
 export type Problem = Schemas["Problem"];
 export type ChatChannel = Schemas["ChatChannel"];
+/** Kênh thực hiện: how a dossier was lodged. */
+export type Channel = Schemas["Channel"];
+export type ApplicantType = Schemas["ApplicantType"];
+export type OnlineLevel = Schemas["OnlineLevel"];

@@ -1,19 +1,4 @@
-/** Dossier statuses with their National Public Service Portal `TrangThaiHoSo` codes. */
-export const DOSSIER_STATUS_CODES = {
-  moi_dang_ky: 1,
-  da_tiep_nhan: 2,
-  khong_tiep_nhan: 3,
-  dang_xu_ly: 4,
-  yeu_cau_bo_sung: 5,
-  nghia_vu_tai_chinh: 6,
-  da_rut: 7,
-  dung_xu_ly: 8,
-  da_xu_ly_xong: 9,
-  da_tra_ket_qua: 10,
-} as const;
-
-export type DossierStatus = keyof typeof DOSSIER_STATUS_CODES;
-export const DOSSIER_STATUSES = Object.keys(DOSSIER_STATUS_CODES) as DossierStatus[];
+import type { DossierStatus } from "@vnegov/domain";
 
 /** Moves an officer may make (the citizen's own moves are withdraw and supplement). */
 const OFFICER_MOVES: Record<DossierStatus, readonly DossierStatus[]> = {
@@ -48,14 +33,4 @@ export function officerMovesFrom(from: DossierStatus): readonly DossierStatus[] 
 
 export function canWithdraw(status: DossierStatus): boolean {
   return WITHDRAWABLE.has(status);
-}
-
-/** Statuses that end processing with an outcome the timeliness is judged on. */
-export function isFinished(status: DossierStatus): boolean {
-  return status === "da_xu_ly_xong" || status === "da_tra_ket_qua";
-}
-
-/** Statuses with no timeliness: the dossier never ran to a result. */
-export function isAbandoned(status: DossierStatus): boolean {
-  return status === "khong_tiep_nhan" || status === "da_rut";
 }

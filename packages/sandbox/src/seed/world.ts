@@ -1,8 +1,12 @@
 import { base, en, Faker, vi } from "@faker-js/faker";
-import { addWorkingMinutes, foldDiacritics } from "@vnegov/domain";
+import {
+  addWorkingMinutes,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+  foldDiacritics,
+} from "@vnegov/domain";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.js";
-import { DOSSIER_STATUSES, type DossierStatus } from "../domain/dossier-status.js";
 import { vnWallTime } from "../domain/time.js";
 import { checkDocument, insertDocument } from "../services/documents.js";
 import {

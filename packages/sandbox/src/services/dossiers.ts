@@ -1,23 +1,19 @@
 import {
   addWorkingMinutes,
   appointmentDate,
+  DOSSIER_STATUS_CODES,
+  type DossierStatus,
   formatDossierCode,
+  isFinished,
   normalizePhone,
+  timelinessOf,
   toVnIso,
   vnDateString,
   workingMinutesBetween,
 } from "@vnegov/domain";
 import { sqlLimit, Where } from "../db/where.js";
-import {
-  canOfficerMove,
-  canWithdraw,
-  DOSSIER_STATUS_CODES,
-  type DossierStatus,
-  isFinished,
-  officerMovesFrom,
-} from "../domain/dossier-status.js";
+import { canOfficerMove, canWithdraw, officerMovesFrom } from "../domain/dossier-status.js";
 import { type AttachmentUpload, type FormValue, validateForm } from "../domain/form-validation.js";
-import { timelinessOf } from "../domain/timeliness.js";
 import { emitEvent } from "../events/emit.js";
 import { hashSecret, newId, randomString, sameDigest } from "../http/ids.js";
 import { decodeCursor, type Page, toPage } from "../http/pagination.js";

@@ -1,4 +1,5 @@
 import { isDossierCode, isProcedureCode } from "@vnegov/domain";
+import type { LookupSecret } from "../adapters/portal-api.js";
 import type { HttpClient, RequestOptions } from "../core/http-client.js";
 import type { ListOptions, PagedList } from "../core/paginate.js";
 import type {
@@ -68,6 +69,9 @@ export class ProceduresResource {
 
 /** Citizens' dossiers (hồ sơ). */
 export class DossiersResource {
+  /** Look-ups are proven with the verification secret (mã tra cứu) issued on submission. */
+  readonly lookupSecret: LookupSecret = "verificationSecret";
+
   constructor(private readonly http: HttpClient) {}
 
   /**
