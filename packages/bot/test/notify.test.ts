@@ -135,7 +135,7 @@ describe("notifications", () => {
     expect(follow?.action).toBe(`dw:follow:${sample.code}:${sample.secret}`);
     expect(await say("citizen", "", follow?.action)).toContain("Đã theo dõi hồ sơ");
 
-    const watcher = new DossierWatcher({ sdk, subscriptions, notifier });
+    const watcher = new DossierWatcher({ portal: sdk.portal, subscriptions, notifier });
     await watcher.check();
     expect(telegram.texts("citizen")).toEqual([]);
     await admin.portal.dossiers.transition(sample.code, {

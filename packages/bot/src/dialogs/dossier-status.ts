@@ -1,5 +1,5 @@
 import { formatVnDate } from "@vnegov/domain";
-import { type DossierWithRecentHistory, NotFoundError } from "@vnegov/sdk";
+import { NotFoundError, type PortalDossier } from "@vnegov/sdk";
 import type { Dialog, DialogContext } from "../engine/dialog.js";
 
 /** Wrong secrets a user may enter per window before the bot stops asking the server. */
@@ -50,7 +50,7 @@ export const dossierStatusDialog: Dialog = {
       .split(/\s+/)[0];
     if (secret) return lookUp(ctx, code, secret);
     ctx.goTo("secret", { code });
-    ctx.reply(ctx.t("lookup.askSecret", { code }));
+    ctx.reply(askSecret(ctx, code));
   },
 
   async action(ctx, action) {
@@ -84,6 +84,16 @@ export const dossierStatusDialog: Dialog = {
 };
 
 /**
+ * What proves the user may see the dossier: the mã tra cứu on our portal; on DVCQG and iGate,
+ * which issue none, the applicant's identity number.
+ */
+function askSecret(ctx: DialogContext, code: string): string {
+  return ctx.portal.dossiers.lookupSecret === "applicantIdNumber"
+    ? ctx.t("lookup.askIdNumber", { code })
+    : ctx.t("lookup.askSecret", { code });
+}
+
+/**
  * The dossier, or undefined after telling the user why not. Wrong guesses count against a
  * per-chat limit, so codes and secrets cannot be enumerated through the bot.
  */
@@ -91,7 +101,7 @@ async function fetchDossier(
   ctx: DialogContext,
   code: string,
   secret: string,
-): Promise<DossierWithRecentHistory | undefined> {
+): Promise<PortalDossier | undefined> {
   const now = ctx.now();
   const recent = ctx.session.failedLookups.filter((at) => now - at < FAILURE_WINDOW_MS);
   ctx.session.failedLookups = recent;
@@ -102,11 +112,17 @@ async function fetchDossier(
     return undefined;
   }
   try {
-    return await ctx.sdk.portal.dossiers.get(code, { secret, include: "recentHistory" });
+    return await ctx.portal.dossiers.get(code, { secret, include: "recentHistory" });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     recent.push(now);
-    ctx.reply(ctx.t("lookup.notFound"));
+    ctx.reply(
+      ctx.t(
+        ctx.portal.dossiers.lookupSecret === "applicantIdNumber"
+          ? "lookup.notFoundIdNumber"
+          : "lookup.notFound",
+      ),
+    );
     return undefined;
   }
 }
@@ -139,12 +155,12 @@ async function lookUp(ctx: DialogContext, code: string, secret: string): Promise
 }
 
 /** Status, timeliness, appointment, what to do next and the latest steps, in one message. */
-function describe(ctx: DialogContext, dossier: DossierWithRecentHistory): string {
+function describe(ctx: DialogContext, dossier: PortalDossier): string {
   const lines = [
     ctx.t("lookup.result", {
       code: dossier.code,
       procedure: dossier.procedureName,
-      status: ctx.t(`status.${dossier.status}`),
+      status: statusText(ctx, dossier),
       timeliness: dossier.timeliness
         ? ctx.t(`timeliness.${dossier.timeliness}`)
         : ctx.t("lookup.none"),
@@ -167,7 +183,7 @@ function describe(ctx: DialogContext, dossier: DossierWithRecentHistory): string
       }),
     );
   }
-  const latest = dossier.recentHistory.slice(-3);
+  const latest = (dossier.recentHistory ?? []).slice(-3);
   if (latest.length > 0) {
     lines.push("", ctx.t("lookup.history"));
     for (const step of latest) {
@@ -176,4 +192,10 @@ function describe(ctx: DialogContext, dossier: DossierWithRecentHistory): string
     }
   }
   return lines.join("\n");
+}
+
+/** The status in words; one the backend's tables do not know is named by its raw code. */
+function statusText(ctx: DialogContext, dossier: PortalDossier): string {
+  if (dossier.status !== "unknown") return ctx.t(`status.${dossier.status}`);
+  return ctx.t("status.unknown", { code: dossier.wireCodes?.status ?? "?" });
 }

@@ -1,5 +1,5 @@
 import { foldDiacritics } from "@vnegov/domain";
-import { NotFoundError, type Vnegov, VnegovError } from "@vnegov/sdk";
+import { NotFoundError, type PortalApi, type Vnegov, VnegovError } from "@vnegov/sdk";
 import { directivesDialog, subscriptionsDialog } from "../dialogs/directives.js";
 import { dossierStatusDialog, findDossierCode } from "../dialogs/dossier-status.js";
 import { myTasksDialog } from "../dialogs/my-tasks.js";
@@ -14,6 +14,8 @@ import type { IncomingMessage, OutgoingMessage } from "./messages.js";
 
 export interface BotEngineOptions {
   sdk: Vnegov;
+  /** Where dossiers are looked up; default `sdk.portal` (see `VNEGOV_BACKEND`). */
+  portal?: PortalApi;
   storage: SessionStorage;
   /** Who follows which areas; default an in-memory SQLite store. */
   subscriptions?: SubscriptionStore;
@@ -135,6 +137,7 @@ export class BotEngine {
       session,
       chatKey,
       sdk: this.options.sdk,
+      portal: this.options.portal ?? this.options.sdk.portal,
       subscriptions: this.subscriptions,
       t: (k: MessageKey, params?: Record<string, string | number>) =>
         translate(session.locale, k, params),

@@ -1,4 +1,4 @@
-import type { Vnegov } from "@vnegov/sdk";
+import type { PortalApi, Vnegov } from "@vnegov/sdk";
 import type { MessageKey } from "../i18n/translate.js";
 import type { Session } from "../session/storage.js";
 import type { SubscriptionStore } from "../subscriptions/store.js";
@@ -9,6 +9,8 @@ export interface DialogContext {
   readonly message: IncomingMessage;
   readonly session: Session;
   readonly sdk: Vnegov;
+  /** Dossier look-ups: the canonical portal, or the DVCQG/iGate adapter the bot is configured for. */
+  readonly portal: PortalApi;
   readonly subscriptions: SubscriptionStore;
   /** `channel:chatId`, the key sessions and subscriptions are stored under. */
   readonly chatKey: string;

@@ -22,7 +22,10 @@ export const en: Record<MessageKey, string> = {
   "lookup.badCode": '"{code}" is not a dossier code. Codes look like 000.00.12.H12-240525-0001.',
   "lookup.askSecret":
     "Please enter the look-up secret you received when dossier {code} was submitted.",
+  "lookup.askIdNumber":
+    "Please enter the personal identity number (CCCD) of the applicant of dossier {code}, to verify it is yours.",
   "lookup.notFound": "No dossier matches this code and secret. Please check them.",
+  "lookup.notFoundIdNumber": "No dossier matches this code and identity number. Please check them.",
   "lookup.tooMany": "Too many wrong attempts. Please try again in {minutes} minutes.",
   "lookup.result":
     "Dossier {code}\nProcedure: {procedure}\nStatus: {status}\nTimeliness: {timeliness}\nAppointment: {appointment}",
@@ -141,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   "status.dung_xu_ly": "Suspended",
   "status.da_xu_ly_xong": "Result ready",
   "status.da_tra_ket_qua": "Result delivered",
+  "status.unknown": "Not known yet (code {code} of the one-stop system)",
   "timeliness.truoc_han": "Ahead of schedule",
   "timeliness.dung_han": "On time",
   "timeliness.qua_han": "Overdue",

@@ -22,7 +22,11 @@ export const vi = {
   "lookup.askCode": "Vui lòng nhập mã hồ sơ (ví dụ: 000.00.12.H12-240525-0001).",
   "lookup.badCode": 'Mã hồ sơ "{code}" chưa đúng định dạng. Mã có dạng 000.00.12.H12-240525-0001.',
   "lookup.askSecret": "Vui lòng nhập mã tra cứu được cấp khi nộp hồ sơ {code}.",
+  "lookup.askIdNumber":
+    "Vui lòng nhập số định danh cá nhân (CCCD) của người nộp hồ sơ {code} để xác minh.",
   "lookup.notFound": "Không tìm thấy hồ sơ với mã và mã tra cứu này. Vui lòng kiểm tra lại.",
+  "lookup.notFoundIdNumber":
+    "Không tìm thấy hồ sơ với mã và số định danh này. Vui lòng kiểm tra lại.",
   "lookup.tooMany": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
   "lookup.result":
     "Hồ sơ {code}\nThủ tục: {procedure}\nTrạng thái: {status}\nTiến độ: {timeliness}\nNgày hẹn trả: {appointment}",
@@ -144,6 +148,7 @@ export const vi = {
   "status.dung_xu_ly": "Dừng xử lý",
   "status.da_xu_ly_xong": "Đã có kết quả",
   "status.da_tra_ket_qua": "Đã trả kết quả",
+  "status.unknown": "Chưa xác định (mã {code} của hệ thống một cửa)",
   "timeliness.truoc_han": "Trước hạn",
   "timeliness.dung_han": "Đúng hạn",
   "timeliness.qua_han": "Quá hạn",

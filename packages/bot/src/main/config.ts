@@ -35,6 +35,22 @@ const schema = z
     VNEGOV_API_KEY: z.string().min(1).optional(),
     VNEGOV_CLIENT_ID: z.string().min(1).optional(),
     VNEGOV_CLIENT_SECRET: z.string().min(1).optional(),
+    /**
+     * Where citizens' dossier look-ups go: our canonical Portal API, the National Public Service
+     * Portal integration (`dvcqg`) or a VNPT iGate one-stop system (`igate`). Documents, tasks and
+     * notifications stay on the canonical API.
+     */
+    VNEGOV_BACKEND: z.enum(["canonical", "dvcqg", "igate"]).default("canonical"),
+    /** DVCQG adapter: the provincial adapter's base URL, account and unit code (mã đơn vị). */
+    DVCQG_URL: url.optional(),
+    DVCQG_USERNAME: z.string().min(1).optional(),
+    DVCQG_PASSWORD: z.string().min(1).optional(),
+    DVCQG_MADONVI: z.string().min(1).optional(),
+    /** iGate adapter: the API gateway, the Keycloak token URL and the client's credentials. */
+    IGATE_URL: url.optional(),
+    IGATE_TOKEN_URL: url.optional(),
+    IGATE_CLIENT_ID: z.string().min(1).optional(),
+    IGATE_CLIENT_SECRET: z.string().min(1).optional(),
     /** The `whsec_…` secret of a webhook registered by hand; unset: the bot registers one. */
     VNEGOV_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** SQLite file of the embedded sandbox. */
@@ -111,6 +127,17 @@ const schema = z
       );
     if (Boolean(c.VNEGOV_CLIENT_ID) !== Boolean(c.VNEGOV_CLIENT_SECRET))
       problem("VNEGOV_CLIENT_SECRET", "VNEGOV_CLIENT_ID and VNEGOV_CLIENT_SECRET go together");
+    // With the embedded sandbox its emulators stand in for the real systems; otherwise the
+    // adapter needs every setting of its system.
+    const needs = (keys: (keyof typeof c)[]) => {
+      if (!c.VNEGOV_BASE_URL) return;
+      for (const key of keys)
+        if (!c[key]) problem(key, `is needed when VNEGOV_BACKEND=${c.VNEGOV_BACKEND}`);
+    };
+    if (c.VNEGOV_BACKEND === "dvcqg")
+      needs(["DVCQG_URL", "DVCQG_USERNAME", "DVCQG_PASSWORD", "DVCQG_MADONVI"]);
+    if (c.VNEGOV_BACKEND === "igate")
+      needs(["IGATE_URL", "IGATE_TOKEN_URL", "IGATE_CLIENT_ID", "IGATE_CLIENT_SECRET"]);
     if (c.OUTBOX === "bullmq" && !c.REDIS_URL) problem("REDIS_URL", "is needed when OUTBOX=bullmq");
     if (c.TELEGRAM_MODE === "webhook" && !c.TELEGRAM_WEBHOOK_SECRET)
       problem("TELEGRAM_WEBHOOK_SECRET", "is needed when TELEGRAM_MODE=webhook");

@@ -182,7 +182,7 @@ export async function runBot(
     onError: (error) => log.warn({ err: error }, "event notification failed"),
   });
   const watcher = new DossierWatcher({
-    sdk,
+    portal: sdk.portal,
     subscriptions,
     notifier,
     intervalMs: config.DOSSIER_WATCH_SECONDS * 1000,

@@ -1,9 +1,10 @@
-import { NotFoundError, type Vnegov } from "@vnegov/sdk";
+import { NotFoundError, type PortalApi } from "@vnegov/sdk";
 import type { SubscriptionStore } from "../subscriptions/store.js";
 import type { Notifier } from "./notifier.js";
 
 export interface DossierWatcherOptions {
-  sdk: Vnegov;
+  /** Where followed dossiers are looked up: the canonical portal or a DVCQG/iGate adapter. */
+  portal: PortalApi;
   subscriptions: SubscriptionStore;
   notifier: Notifier;
   /** Between checks. Default 5 minutes. */
@@ -29,7 +30,9 @@ export class DossierWatcher {
     const secrets = new Map(followed.map((f) => [f.subscription.code, f.subscription.secret]));
     for (const [code, secret] of secrets) {
       try {
-        const dossier = await this.options.sdk.portal.dossiers.get(code, { secret });
+        const dossier = await this.options.portal.dossiers.get(code, { secret });
+        // A status the backend's tables do not know is no news: report it once it maps.
+        if (dossier.status === "unknown" || dossier.statusCode === null) continue;
         const previous = this.known.get(code);
         this.known.set(code, dossier.status);
         if (previous === undefined || previous === dossier.status) continue;
