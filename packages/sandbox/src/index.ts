@@ -13,11 +13,39 @@
  */
 
 export { specPath } from "./contract/spec.js";
+export type {
+  DvcqgCall,
+  DvcqgCredentials,
+  DvcqgEmulator,
+  DvcqgEmulatorInit,
+  DvcqgEmulatorOptions,
+} from "./dvcqg/index.js";
 export { WaitTimeoutError } from "./emulators/message-log.js";
 export type { DeliveryOptions } from "./events/dispatcher.js";
 export { signPayload } from "./events/signature.js";
 export type { FaultOptions } from "./http/faults.js";
 export type { RateLimitOptions } from "./http/limits.js";
+export type {
+  IgateCredentials,
+  IgateDossier,
+  IgateEmulator,
+  IgateEmulatorInit,
+  IgateSearchPage,
+  IgateStats,
+  IgateStatusOverride,
+  KeycloakTokenAnswer,
+} from "./igate/index.js";
+export {
+  LGSP_DEFAULT_SYSTEMS,
+  type LgspAgencyView,
+  type LgspEdocView,
+  type LgspEmulator,
+  type LgspEmulatorInit,
+  type LgspFault,
+  type LgspReceivedItem,
+  type LgspStoredEdoc,
+  type LgspSystem,
+} from "./lgsp/index.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./sandbox.js";
 export { SANDBOX_CREDENTIALS } from "./seed/clients.js";
 export type { SampleDossiers } from "./seed/world.js";

@@ -122,4 +122,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
   `,
+  // 2: the LGSP emulator's exchange. An edoc's bytes are stored exactly as uploaded; the inbox
+  // holds one row per receiving unit (service_type 'edoc') and one per status report sent back
+  // to the sender (service_type 'status').
+  `
+  CREATE TABLE lgsp_edocs (
+    doc_id TEXT PRIMARY KEY, from_code TEXT NOT NULL, from_name TEXT, system_id TEXT,
+    document_id TEXT NOT NULL, edoc_code TEXT NOT NULL, subject TEXT NOT NULL,
+    file_name TEXT, edxml BLOB NOT NULL, sha256 TEXT NOT NULL, world_document_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE lgsp_inbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL REFERENCES lgsp_edocs(doc_id),
+    service_type TEXT NOT NULL, from_code TEXT NOT NULL, to_code TEXT NOT NULL,
+    status TEXT NOT NULL, status_desc TEXT NOT NULL,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX lgsp_inbox_by_unit ON lgsp_inbox (to_code, updated_at, id);
+  CREATE UNIQUE INDEX lgsp_inbox_edoc ON lgsp_inbox (doc_id, to_code) WHERE service_type = 'edoc';
+  CREATE TABLE lgsp_locked_units (agency_code TEXT PRIMARY KEY, locked_at INTEGER NOT NULL);
+  `,
 ];

@@ -1,21 +1,16 @@
 import { Hono } from "hono";
 import type { Logger } from "pino";
-import type { World } from "../world.js";
+import { dvcqgControlRoutes } from "./control-routes.js";
+import type { DvcqgEmulator } from "./emulator.js";
+import { dvcqgApiRoutes } from "./routes.js";
 
-/** Options of the Dvcqg emulator. */
-export type DvcqgEmulatorInit = {};
+export { type DvcqgCall, DvcqgEmulator } from "./emulator.js";
+export type { DvcqgCredentials, DvcqgEmulatorInit, DvcqgEmulatorOptions } from "./options.js";
 
-/** The Dvcqg emulator over the sandbox's world. */
-export class DvcqgEmulator {
-  constructor(
-    readonly world: World,
-    readonly init: DvcqgEmulatorInit = {},
-  ) {}
-
-  async close(): Promise<void> {}
-}
-
-/** Every route of the Dvcqg emulator. */
-export function dvcqgRoutes(_emulator: DvcqgEmulator, _log: Logger): Hono {
-  return new Hono();
+/** Every route of the DVCQG emulator: `/dvcqg/…` and the `/_emulator/dvcqg` controls. */
+export function dvcqgRoutes(emulator: DvcqgEmulator, log: Logger): Hono {
+  const app = new Hono();
+  app.route("/", dvcqgApiRoutes(emulator, log));
+  app.route("/_emulator/dvcqg", dvcqgControlRoutes(emulator));
+  return app;
 }

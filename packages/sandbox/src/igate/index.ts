@@ -1,21 +1,23 @@
 import { Hono } from "hono";
 import type { Logger } from "pino";
-import type { World } from "../world.js";
+import { igateControlRoutes } from "./control-routes.js";
+import type { IgateEmulator } from "./emulator.js";
+import { igateApiRoutes } from "./routes.js";
 
-/** Options of the Igate emulator. */
-export type IgateEmulatorInit = {};
+export type { IgateDossier, IgateStatusOverride } from "./dossier-view.js";
+export { IgateEmulator, type IgateSearchPage } from "./emulator.js";
+export {
+  DEFAULT_IGATE_CREDENTIALS,
+  type IgateCredentials,
+  type IgateEmulatorInit,
+  type IgateEmulatorOptions,
+} from "./options.js";
+export type { IgateStats, KeycloakTokenAnswer } from "./tokens.js";
 
-/** The Igate emulator over the sandbox's world. */
-export class IgateEmulator {
-  constructor(
-    readonly world: World,
-    readonly init: IgateEmulatorInit = {},
-  ) {}
-
-  async close(): Promise<void> {}
-}
-
-/** Every route of the Igate emulator. */
-export function igateRoutes(_emulator: IgateEmulator, _log: Logger): Hono {
-  return new Hono();
+/** Every route of the iGate emulator: Keycloak and the gateway under `/igate`, controls under `/_emulator/igate`. */
+export function igateRoutes(emulator: IgateEmulator, log: Logger): Hono {
+  const app = new Hono();
+  app.route("/", igateApiRoutes(emulator, log));
+  app.route("/_emulator/igate", igateControlRoutes(emulator));
+  return app;
 }

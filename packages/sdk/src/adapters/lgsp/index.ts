@@ -1,2 +1,60 @@
-/** placeholder: filled in by the lgsp adapter. */
-export {};
+/**
+ * `@vnegov/sdk/lgsp`: the provincial data-sharing platform's document exchange (LGSP
+ * "trục liên thông văn bản", LGSP Lạng Sơn REST shape), carrying edXML (QCVN 102:2016)
+ * envelopes between agencies.
+ *
+ * @example
+ * ```ts
+ * import { Lgsp } from "@vnegov/sdk/lgsp";
+ * const lgsp = new Lgsp({ baseURL, username, password, applicationCode, systemId, secretKey });
+ * const { docId } = await lgsp.edocs.send(message); // an EdxmlMessage
+ * for (const item of await lgsp.edocs.received({ from: "2025-07-01", to: new Date() })) {
+ *   if (item.kind === "edoc") {
+ *     const edoc = await lgsp.edocs.get(item.docId); // edoc.message: EdxmlMessage
+ *     await lgsp.edocs.updateStatus(item.docId, "03");
+ *   }
+ * }
+ * ```
+ */
+import { LgspAgencies } from "./agencies.js";
+import { LgspEdocs } from "./edocs.js";
+import { LgspHttp } from "./http.js";
+import type { LgspOptions } from "./types.js";
+
+export { LgspAgencies } from "./agencies.js";
+export { LgspEdocs } from "./edocs.js";
+export { LGSP_ERRORS, type LgspErrorRule } from "./errors.js";
+export type {
+  LgspAgency,
+  LgspAttachment,
+  LgspDateRange,
+  LgspEdoc,
+  LgspOptions,
+  LgspRawEdoc,
+  LgspReceivedItem,
+  LgspRequestOptions,
+  LgspSendInput,
+  LgspSendResult,
+  LgspStatusInput,
+} from "./types.js";
+
+/**
+ * A client of one system registered on LGSP. It logs in with the account, keeps the token fresh
+ * (renewed before its `exp`; one new login when LGSP answers 401), and sends `X-SystemId` and
+ * `X-SecretKey` on every call. LGSP's error codes become the SDK's typed errors with `code`
+ * `lgsp:<code>` (see {@link LGSP_ERRORS}).
+ *
+ * @throws ValidationError when a required option is missing.
+ */
+export class Lgsp {
+  /** edXML documents: send, list received, fetch, report status. */
+  readonly edocs: LgspEdocs;
+  /** The units LGSP connects. */
+  readonly agencies: LgspAgencies;
+
+  constructor(options: LgspOptions) {
+    const http = new LgspHttp(options);
+    this.edocs = new LgspEdocs(http, options.statusForm ?? "code");
+    this.agencies = new LgspAgencies(http);
+  }
+}
