@@ -8,6 +8,20 @@ import { openOutbox } from "./main/outbox.js";
 import { runBot } from "./main/run-bot.js";
 
 /** The settings, or exit 2 with every problem listed. */
+const BACKEND_NAMES: Record<BotConfig["VNEGOV_BACKEND"], string> = {
+  canonical: "the vnegov Portal API",
+  dvcqg: "DVCQG (National Public Service Portal integration)",
+  igate: "VNPT iGate",
+};
+
+/** What proves a sample dossier is yours on this backend: its mã tra cứu, or the applicant's CCCD. */
+function lookupProof(
+  backend: BotConfig["VNEGOV_BACKEND"],
+  sample: { secret: string; applicantIdNumber?: string },
+): string {
+  return backend === "canonical" ? sample.secret : (sample.applicantIdNumber ?? "<CCCD>");
+}
+
 function configOrExit(file: string | undefined): BotConfig {
   try {
     return loadConfig(process.env, file);
@@ -41,8 +55,9 @@ const program = new Command("vnegov-bot")
         bot.sandbox
           ? `  Portal:    embedded sandbox at ${bot.sandbox.url} (sample province Tỉnh Lam Giang)`
           : `  Portal:    ${config.VNEGOV_BASE_URL}`,
+        `  Look-ups:  ${BACKEND_NAMES[bot.backend]}${bot.sandbox && bot.backend !== "canonical" ? " (the sandbox's emulator)" : ""}`,
         sample
-          ? `  Try:       /tracuu ${sample.code} ${sample.secret}   or   /nophoso khai sinh`
+          ? `  Try:       /tracuu ${sample.code} ${lookupProof(bot.backend, sample)}   or   /nophoso khai sinh`
           : "",
         "Press Ctrl+C to stop.",
       ]

@@ -35,7 +35,7 @@ function sample(status: DossierStatus, index = 0) {
 
 function client(overrides: Partial<ConstructorParameters<typeof Dvcqg>[0]> = {}) {
   return new Dvcqg({
-    baseURL: sandbox.url,
+    baseURL: `${sandbox.url}/dvcqg`,
     ...sandbox.dvcqg.credentials,
     madonvi,
     retry: { baseDelayMs: 10 },
@@ -405,18 +405,18 @@ describe("session", () => {
       await fresh.portal.dossiers.get(code);
       await fresh.portal.dossiers.get(code);
       expect(requests.map((r) => r.route)).toEqual([
-        "/dvcqg/auth",
-        "/dvcqg/integration#TraCuuHoSo",
-        "/dvcqg/integration#TraCuuHoSo",
+        "/auth",
+        "/integration#TraCuuHoSo",
+        "/integration#TraCuuHoSo",
       ]);
       sandbox.dvcqg.clearCalls();
       requests.length = 0;
       expect(sandbox.dvcqg.expireSessions()).toBeGreaterThan(0);
       await expect(fresh.portal.dossiers.get(code)).resolves.toMatchObject({ code });
       expect(requests.map((r) => r.route)).toEqual([
-        "/dvcqg/integration#TraCuuHoSo",
-        "/dvcqg/auth",
-        "/dvcqg/integration#TraCuuHoSo",
+        "/integration#TraCuuHoSo",
+        "/auth",
+        "/integration#TraCuuHoSo",
       ]);
       expect(sandbox.dvcqg.calls().map((c) => c.errorCode)).toEqual(["-1", "00"]);
     } finally {
@@ -430,7 +430,7 @@ describe("session", () => {
       requests.length = 0;
       const { code } = sample("da_tiep_nhan");
       await Promise.all([fresh.portal.dossiers.get(code), fresh.portal.procedures.get("1.001193")]);
-      expect(requests.filter((r) => r.route === "/dvcqg/auth")).toHaveLength(1);
+      expect(requests.filter((r) => r.route === "/auth")).toHaveLength(1);
     } finally {
       await fresh.close();
     }

@@ -17,6 +17,7 @@ import { OutboxNotifier } from "../notify/outbox/outbox-notifier.js";
 import { SqliteSessionStorage } from "../session/sqlite-storage.js";
 import type { SessionStorage } from "../session/storage.js";
 import { SqliteSubscriptionStore } from "../subscriptions/sqlite-store.js";
+import { openBackend } from "./backend.js";
 import type { BotConfig } from "./config.js";
 import { mountOps } from "./ops.js";
 import { openOutbox } from "./outbox.js";
@@ -32,6 +33,8 @@ export interface RunningBot {
   /** The embedded sandbox, when no portal was configured. */
   sandbox?: Sandbox;
   telegram?: TelegramChannel;
+  /** Where citizens' dossier look-ups go (`VNEGOV_BACKEND`). */
+  backend: BotConfig["VNEGOV_BACKEND"];
   /** Which Zalo channels run (see docs/zalo.md). */
   zalo: { bot: boolean; oa: boolean };
   close(): Promise<void>;
@@ -106,10 +109,13 @@ export async function runBot(
 ): Promise<RunningBot> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const { sdk, sandbox } = await portal(config);
+  const backend = await openBackend(config, sdk, sandbox);
+  log.info({ backend: backend.name }, "dossier look-ups");
   const storage = await sessionStorage(config, log);
   const subscriptions = new SqliteSubscriptionStore(join(config.DATA_DIR, "subscriptions.sqlite"));
   const engine = new BotEngine({
     sdk,
+    portal: backend.portal,
     storage,
     subscriptions,
     onError: (error, message) => log.warn({ err: error, channel: message.channel }, "reply failed"),
@@ -182,7 +188,7 @@ export async function runBot(
     onError: (error) => log.warn({ err: error }, "event notification failed"),
   });
   const watcher = new DossierWatcher({
-    portal: sdk.portal,
+    portal: backend.portal,
     subscriptions,
     notifier,
     intervalMs: config.DOSSIER_WATCH_SECONDS * 1000,
@@ -206,6 +212,7 @@ export async function runBot(
     webChatUrl: publicUrl,
     ...(sandbox ? { sandbox } : {}),
     ...(telegram ? { telegram } : {}),
+    backend: backend.name,
     zalo: {
       bot: zalo.bot !== undefined,
       oa: zalo.senders.some((sender) => sender.channel === "zalo_oa"),
@@ -221,6 +228,7 @@ export async function runBot(
       await storage.close();
       subscriptions.close();
       await opened.close();
+      await backend.close();
       await sdk.close();
       await sandbox?.close();
     },

@@ -30,7 +30,20 @@ import { seededBytes } from "./random.js";
 
 /** Seeded dossiers and their secrets by status, for trying look-ups and for tests. */
 export type SampleDossiers = Partial<
-  Record<DossierStatus, { code: string; secret: string; procedureCode: string }[]>
+  Record<
+    DossierStatus,
+    {
+      code: string;
+      /** The mã tra cứu issued on submission. */
+      secret: string;
+      procedureCode: string;
+      /**
+       * The applicant's identity number: what look-ups through the DVCQG and iGate emulators
+       * take instead of the secret. Absent in worlds seeded before it was recorded.
+       */
+      applicantIdNumber?: string;
+    }[]
+  >
 >;
 
 const DOSSIERS_PER_STATUS = 24;
@@ -230,7 +243,18 @@ export async function seedWorld(
       samples[target] ??= [];
       const list = samples[target];
       if (list.length < 3)
-        list.push({ code, secret: receipt.verificationSecret, procedureCode: procedure.code });
+        list.push({
+          code,
+          secret: receipt.verificationSecret,
+          procedureCode: procedure.code,
+          applicantIdNumber: (
+            db
+              .prepare("SELECT applicant_id_number AS id FROM dossiers WHERE code = ?")
+              .get(code) as {
+              id: string;
+            }
+          ).id,
+        });
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('samples', ?)").run(JSON.stringify(samples));
 

@@ -11,11 +11,11 @@ import { ValidationError } from "../../errors.js";
 export interface DvcqgOptions {
   /** The adapter's base URL (`adapter_url`), e.g. the sandbox's `sandbox.url`. */
   baseURL: string;
-  /** Login path (`auth_endpoint`). Default `/dvcqg/auth`, the sandbox emulator's. */
+  /** Login path (`auth_endpoint`). Default `/auth` (the sandbox emulator is at `${sandbox.url}/dvcqg`). */
   authPath?: string;
-  /** Dossier services' path (`integration_endpoint`). Default `/dvcqg/integration`. */
+  /** Dossier services' path (`integration_endpoint`). Default `/integration`. */
   integrationPath?: string;
-  /** Dictionaries' path (`share_endpoint`): the procedure catalogue. Default `/dvcqg/share`. */
+  /** Dictionaries' path (`share_endpoint`): the procedure catalogue. Default `/share`. */
   sharePath?: string;
   username: string;
   password: string;
@@ -54,9 +54,9 @@ export function resolveOptions(options: DvcqgOptions): ResolvedDvcqgOptions {
   }
   return {
     ...options,
-    authPath: path(options.authPath ?? "/dvcqg/auth"),
-    integrationPath: path(options.integrationPath ?? "/dvcqg/integration"),
-    sharePath: path(options.sharePath ?? "/dvcqg/share"),
+    authPath: path(options.authPath ?? "/auth"),
+    integrationPath: path(options.integrationPath ?? "/integration"),
+    sharePath: path(options.sharePath ?? "/share"),
     madonvi: options.madonvi.trim(),
   };
 }
