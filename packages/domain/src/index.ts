@@ -4,6 +4,7 @@
  * Asia/Ho_Chi_Minh time and working-time deadlines. Pure functions, no I/O.
  */
 export { isAgencyCode, isProcedureCode } from "./agency-code.js";
+export { type DateTimeParts, dateTimeParts, isValidDateTime } from "./date-parts.js";
 export {
   type DocumentNumber,
   type DocumentNumberParts,
@@ -113,6 +114,7 @@ export {
   LGSP_STATUS,
   LGSP_STATUS_KEYWORD,
   LGSP_STATUS_LABELS,
+  type LgspAgencyRecord,
   type LgspEdocStatus,
   type LgspErrorCode,
   parseLgspDate,

@@ -37,8 +37,12 @@ const PARTS = new Intl.DateTimeFormat("en-US", {
   hourCycle: "h23",
 });
 
-/** Epoch milliseconds of a `Date` or a number, or a `RangeError` when it is not a valid instant. */
-function instantOf(date: Date | number, what: string): number {
+/**
+ * Epoch milliseconds of a `Date` or a number, for the formatters of this package.
+ *
+ * @throws RangeError naming `what` when `date` is not a valid instant.
+ */
+export function instantOf(date: Date | number, what: string): number {
   const ms = typeof date === "number" ? date : date instanceof Date ? date.getTime() : Number.NaN;
   if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) {
     throw new RangeError(`${what}: expected a valid Date or epoch milliseconds`);

@@ -24,6 +24,7 @@ import {
   parseEdxmlDocumentId,
   parseEdxmlStatus,
 } from "../src/edxml/index.js";
+import { REQUIRED_HEADER_KEYS } from "./edxml-helpers.js";
 
 const NS = EDXML_NAMESPACE;
 const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
@@ -1092,19 +1093,7 @@ describe("properties", () => {
         { requiredKeys: ["traceHeaders"] },
       ),
     },
-    {
-      requiredKeys: [
-        "from",
-        "to",
-        "code",
-        "promulgationInfo",
-        "documentType",
-        "subject",
-        "signerInfo",
-        "otherInfo",
-        "documentId",
-      ],
-    },
+    { requiredKeys: [...REQUIRED_HEADER_KEYS] },
   );
   const attachments = fc.uniqueArray(
     fc.record(

@@ -32,6 +32,7 @@ import {
   ServerError,
   ValidationError,
 } from "../src/index.js";
+import { REQUIRED_HEADER_KEYS } from "./edxml-helpers.js";
 
 const STP = "000.00.12.H99";
 const UBND = "000.00.00.H99";
@@ -272,19 +273,7 @@ describe("edXML through LGSP", () => {
           otherInfo: fc.record({ priority: fc.nat({ max: 4 }) }),
           documentId: id,
         },
-        {
-          requiredKeys: [
-            "from",
-            "to",
-            "code",
-            "promulgationInfo",
-            "documentType",
-            "subject",
-            "signerInfo",
-            "otherInfo",
-            "documentId",
-          ],
-        },
+        { requiredKeys: [...REQUIRED_HEADER_KEYS] },
       ),
       attachments: fc.uniqueArray(
         fc.record({

@@ -1,6 +1,8 @@
 import { toVnIso, vnDateString } from "../time.js";
 import { type CodeTable, codeTable, type Decoded } from "./code-table.js";
 
+export type * from "./lgsp-records.js";
+
 /**
  * The LGSP document-exchange wire ("trục liên thông văn bản", LGSP Lạng Sơn REST), shared by the
  * SDK adapter and the sandbox emulator so both read one table. Source:

@@ -11,6 +11,7 @@ import {
   igateApplicantType,
   igateApplyMethod,
 } from "@vnegov/domain";
+import type { StoredApplicant } from "../services/dossiers.js";
 
 /** The columns of a dossier (with its procedure's and agency's names) the emulator reads. */
 export interface IgateDossierRow {
@@ -60,15 +61,6 @@ const CURRENT_TASK: Record<DossierStatus, string> = {
 
 const translated = (name: string) => [{ languageId: IGATE_LANGUAGE_VI, name }];
 const date = (ms: number | null) => (ms === null ? null : formatIgateDate(ms));
-
-interface StoredApplicant {
-  type: string;
-  fullName: string;
-  idNumber: string;
-  phone: string;
-  email?: string;
-  address?: string;
-}
 
 /**
  * A dossier as iGate's `/pa/dossier/search` lists it. Identity numbers and phones are sent in

@@ -1,20 +1,9 @@
 import { createHash } from "node:crypto";
+import type { LgspAgencyRecord } from "@vnegov/domain";
 import type { Db } from "../db/database.js";
 
 /** One unit as `getAgenciesList` lists it (LGSP Lạng Sơn's `content[]` item). */
-export interface LgspAgencyView {
-  id: string;
-  code: string;
-  oldCode: string | null;
-  name: string;
-  centerCode: string | null;
-  parentId: string | null;
-  /** Depth in the agency tree, 1 at the top [UNCONFIRMED meaning of LGSP's `level`]. */
-  level: number;
-  /** `NATIONAL` for central bodies, `INTERNAL` for the province's own units. */
-  type: "NATIONAL" | "INTERNAL";
-  typeInternal: boolean;
-}
+export type LgspAgencyView = LgspAgencyRecord;
 
 interface AgencyRow {
   code: string;

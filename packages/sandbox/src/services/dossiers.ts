@@ -46,7 +46,8 @@ export interface DossierRow {
   agency_name: string;
 }
 
-interface StoredApplicant {
+/** The applicant as a dossier row stores it (`applicant` column, JSON). */
+export interface StoredApplicant {
   type: string;
   fullName: string;
   idNumber: string;
@@ -167,40 +168,58 @@ export function getDossier(
   return { ...view, recentHistory: rows.reverse().map(historyEntry) };
 }
 
-function writeHistory(
+/** Who a history entry names. */
+export interface HistoryActor {
+  kind: "citizen" | "officer" | "system";
+  name: string | null;
+}
+
+/** What a `dossier.status_changed` event tells of its dossier. */
+export type StatusFacts = Pick<
+  DossierRow,
+  | "code"
+  | "procedure_code"
+  | "agency_code"
+  | "status"
+  | "appointment_at"
+  | "completed_at"
+  | "submitted_by"
+>;
+
+/**
+ * Appends a dossier's next history entry (`seq` one past the last) and returns its id. The
+ * event is the caller's to emit ({@link emitStatusChanged}).
+ */
+export function writeHistory(
   world: World,
   code: string,
   status: DossierStatus,
   previous: DossierStatus | null,
   at: number,
-  actor: { kind: "citizen" | "officer" | "system"; name: string | null },
+  actor: HistoryActor,
   note: string | null,
-): void {
+): string {
   const { db } = world;
   const seq = (
     db
       .prepare("SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM dossier_history WHERE dossier_code = ?")
       .get(code) as { n: number }
   ).n;
+  const id = newId("his", world.randomBytes);
   db.prepare(
     `INSERT INTO dossier_history (id, dossier_code, seq, status, previous_status, at, actor_kind, actor_name, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    newId("his", world.randomBytes),
-    code,
-    seq,
-    status,
-    previous,
-    at,
-    actor.kind,
-    actor.name,
-    note,
-  );
+  ).run(id, code, seq, status, previous, at, actor.kind, actor.name, note);
+  return id;
 }
 
-function emitStatusChanged(
+/**
+ * Emits `dossier.status_changed` for a dossier as it now stands, to its submitter's
+ * webhooks: whoever moved the dossier, subscribers get the same payload.
+ */
+export function emitStatusChanged(
   world: World,
-  row: DossierRow,
+  row: StatusFacts,
   previous: DossierStatus | null,
   note: string | null,
 ): void {
@@ -396,7 +415,7 @@ function historyEntry(r: HistoryRow) {
 
 interface Change {
   status: DossierStatus;
-  actor: { kind: "citizen" | "officer" | "system"; name: string | null };
+  actor: HistoryActor;
   note: string | null;
   fields?: Partial<
     Pick<DossierRow, "received_at" | "appointment_at" | "completed_at" | "fee_amount">

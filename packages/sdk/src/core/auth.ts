@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { AuthenticationError, ConnectionError } from "../errors.js";
+import { CredentialCache, type FreshCredential } from "./credential-cache.js";
 
 /** API key auth: the key is sent as a bearer token. */
 export interface ApiKeyAuth {
@@ -53,8 +54,7 @@ export function createAuth(
  * requests wait, only one token request is in flight.
  */
 class TokenCache implements AuthProvider {
-  private token: { header: string; refreshAt: number } | undefined;
-  private inflight: Promise<string> | undefined;
+  private readonly bearer = new CredentialCache((signal) => this.fetchToken(signal));
 
   constructor(
     private readonly options: ClientCredentialsAuth,
@@ -63,18 +63,14 @@ class TokenCache implements AuthProvider {
   ) {}
 
   authorization(signal?: AbortSignal): Promise<string> {
-    if (this.token && Date.now() < this.token.refreshAt) return Promise.resolve(this.token.header);
-    this.inflight ??= this.fetchToken(signal).finally(() => {
-      this.inflight = undefined;
-    });
-    return this.inflight;
+    return this.bearer.get(signal);
   }
 
   invalidate(): void {
-    this.token = undefined;
+    this.bearer.invalidate();
   }
 
-  private async fetchToken(signal?: AbortSignal): Promise<string> {
+  private async fetchToken(signal?: AbortSignal): Promise<FreshCredential<string>> {
     const form = new URLSearchParams({ grant_type: "client_credentials" });
     if (this.options.scope) form.set("scope", this.options.scope);
     const request = { method: "POST", path: "/oauth/token" };
@@ -104,12 +100,6 @@ class TokenCache implements AuthProvider {
       );
     }
     const ttl = typeof body.expires_in === "number" ? body.expires_in : 300;
-    // Refresh at 90 % of the lifetime (at most a minute early) so requests never carry a token about to lapse.
-    const early = Math.min(60, ttl * 0.1);
-    this.token = {
-      header: `Bearer ${body.access_token}`,
-      refreshAt: Date.now() + (ttl - early) * 1000,
-    };
-    return this.token.header;
+    return { value: `Bearer ${body.access_token}`, expiresAt: Date.now() + ttl * 1000 };
   }
 }

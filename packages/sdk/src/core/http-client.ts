@@ -18,6 +18,7 @@ import type { Hooks } from "./hooks.js";
 import type { LimiterOptions, RateLimiter } from "./limiter.js";
 import { RETRYABLE_STATUS, type RetryOptions, retryAfterMs } from "./retry.js";
 import { jsonBody, type Outcome, type RawResponse, Transport } from "./transport.js";
+import { transportDefaults } from "./transport-defaults.js";
 
 /** Options shared by every vnegov client. */
 export interface ClientOptions {
@@ -60,8 +61,6 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const VERSION = "0.0.0";
-
 /**
  * The vnegov API's conventions over the shared {@link Transport}: bearer auth, path
  * parameters, idempotency keys, and RFC 9457 problems read into typed errors.
@@ -76,12 +75,7 @@ export class HttpClient {
       axios.create({ timeout: options.timeout ?? 30_000, maxRedirects: 0 }),
     );
     this.transport = new Transport({
-      baseURL: options.baseURL,
-      timeout: options.timeout,
-      retry: options.retry,
-      limiter: options.limiter,
-      hooks: options.hooks,
-      userAgent: `vnegov-sdk/${VERSION} node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+      ...transportDefaults(options),
       auth: {
         headers: async (signal) => ({ authorization: await auth.authorization(signal) }),
         // An API key cannot be renewed; only fetched tokens are worth a second try.

@@ -1,3 +1,5 @@
+import { dateTimeParts, isValidDateTime } from "@vnegov/domain";
+
 /**
  * Date and time codecs between the model (ISO 8601 / RFC 3339) and the edXML wire
  * (`yyyy/MM/dd`, `yyyy/MM/dd HH:mm:ss` in Vietnam time). Each returns `null` for input it
@@ -18,22 +20,11 @@ const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
-function isValidYmd(year: number, month: number, day: number): boolean {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
-
-function isValidHms(hour: number, minute: number, second: number): boolean {
-  return hour <= 23 && minute <= 59 && second <= 59;
-}
-
 /** Whether `value` is a real calendar date `YYYY-MM-DD` (years 0001–9999). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string") return false;
   const m = ISO_DATE.exec(value);
-  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return m !== null && isValidDateTime(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** `2021-07-20` → `2021/07/20`; `null` if not a calendar date. */
@@ -48,9 +39,8 @@ export function toWireDate(value: unknown): string | null {
 export function fromWireDate(value: string, allowTime = false): string | null {
   const m = (allowTime ? WIRE_DATE_WITH_TIME : WIRE_DATE).exec(value);
   if (m === null) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isValidYmd(year, month, day)) return null;
-  if (m[4] !== undefined && !isValidHms(Number(m[4]), Number(m[5]), Number(m[6]))) return null;
+  const [h, mi, s] = m[4] === undefined ? [0, 0, 0] : [Number(m[4]), Number(m[5]), Number(m[6])];
+  if (!isValidDateTime(Number(m[1]), Number(m[2]), Number(m[3]), h, mi, s)) return null;
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
@@ -67,15 +57,9 @@ function vnWallClock(value: unknown): Date | null {
   if (typeof value !== "string") return null;
   const m = RFC3339.exec(value);
   if (m === null) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i])) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (!isValidYmd(y, mo, d) || !isValidHms(h, mi, s)) return null;
+  const parts = dateTimeParts(m.slice(1));
+  if (parts === null) return null;
+  const [y, mo, d, h, mi, s] = parts;
   const zone = m[7] ?? "Z";
   let offsetMinutes = 0;
   if (zone !== "Z") {
@@ -121,8 +105,7 @@ export function fromWireTimestamp(value: string): string | null {
   const dmy = ymd === null ? WIRE_TIMESTAMP_DMY.exec(value) : null;
   if (dmy !== null) parts = [dmy[3], dmy[2], dmy[1], dmy[4], dmy[5], dmy[6]].map(String);
   if (parts === undefined) return null;
+  if (!dateTimeParts(parts)) return null;
   const [y, mo, d, h, mi, s] = parts as [string, string, string, string, string, string];
-  if (!isValidYmd(Number(y), Number(mo), Number(d))) return null;
-  if (!isValidHms(Number(h), Number(mi), Number(s))) return null;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}+07:00`;
 }

@@ -7,14 +7,12 @@ import {
   type DvcqgHoSo,
   type DvcqgTienDo,
   isUnknownCode,
-  maskIdNumber,
-  maskPhone,
   parseCompactDate,
   parseDossierCode,
-  timelinessOf,
   toVnIso,
 } from "@vnegov/domain";
 import type { Dossier, DossierHistoryEntry } from "../../types.js";
+import { maskedApplicant, statusFields, vnIsoOrNull } from "../dossier-fields.js";
 import type { PortalDossier } from "../portal-api.js";
 
 /** How many progress steps `include: "recentHistory"` keeps, as the canonical API. */
@@ -24,7 +22,6 @@ const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value :
 const text = (value: unknown) =>
   typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 const ms = (value: unknown) => parseCompactDate(value)?.getTime() ?? null;
-const iso = (value: number | null) => (value === null ? null : toVnIso(value));
 
 /** Enough of a file's type to open it; the wire only gives its name. */
 function contentTypeOf(fileName: string): string {
@@ -156,24 +153,22 @@ export function dossierOf(hoSo: DvcqgHoSo, nowMs: number, withHistory: boolean):
     procedureName: text(hoSo.TenTTHC),
     agencyCode: parsedCode?.agencyCode ?? "",
     agencyName: text(hoSo.DonViXuLy),
-    status: known ?? "unknown",
-    statusCode: known ? DOSSIER_STATUS_CODES[known] : null,
-    timeliness: known ? timelinessOf(known, appointment, completed, nowMs) : null,
+    ...statusFields(known ?? null, appointment, completed, nowMs),
     channel: isUnknownCode(channel) ? "unknown" : channel.value,
-    applicant: {
+    applicant: maskedApplicant(
       // Applicant types have no "unknown"; "other" is the honest reading, the raw code is in wireCodes.
-      type: isUnknownCode(type) ? "to_chuc_khac" : type.value,
-      fullName: text(hoSo.ChuHoSo),
-      maskedIdNumber: maskIdNumber(text(hoSo.SoGiayToChuHoSo)),
-      maskedPhone: maskPhone(text(hoSo.SoDienThoai)),
-    },
+      isUnknownCode(type) ? "to_chuc_khac" : type.value,
+      text(hoSo.ChuHoSo),
+      text(hoSo.SoGiayToChuHoSo),
+      text(hoSo.SoDienThoai),
+    ),
     formData: {},
     attachments: attachments(hoSo),
     fee: { amount, currency: "VND" },
     submittedAt: toVnIso(submitted),
-    receivedAt: iso(ms(hoSo.NgayTiepNhan)),
-    appointmentAt: iso(appointment),
-    completedAt: iso(completed),
+    receivedAt: vnIsoOrNull(ms(hoSo.NgayTiepNhan)),
+    appointmentAt: vnIsoOrNull(appointment),
+    completedAt: vnIsoOrNull(completed),
     updatedAt: toVnIso(Math.max(...instants)),
     pendingAction: pendingAction(known ?? "unknown", hoSo, steps, amount),
     wireCodes: {

@@ -1,10 +1,10 @@
 import type { DvcqgService } from "@vnegov/domain";
+import { CredentialCache } from "../../core/credential-cache.js";
 import type { RequestOptions } from "../../core/http-client.js";
 import { Transport } from "../../core/transport.js";
+import { transportDefaults } from "../../core/transport-defaults.js";
 import type { ResolvedDvcqgOptions } from "./options.js";
 import { isSessionRejection, readEnvelope, readLogin } from "./read.js";
-
-const VERSION = "0.0.0";
 
 /** Which URL a service is on: dossier work on `integration`, dictionaries on `share`. */
 export type Endpoint = "integration" | "share";
@@ -26,17 +26,14 @@ export interface ServiceCall {
  */
 export class DvcqgSession {
   readonly transport: Transport;
-  private session: string | undefined;
-  private inflight: Promise<string> | undefined;
+  /** Sessions do not say when they lapse: one is kept until the portal refuses it. */
+  private readonly sessions = new CredentialCache((signal) =>
+    this.login(signal).then((value) => ({ value, expiresAt: Number.POSITIVE_INFINITY })),
+  );
 
   constructor(private readonly options: ResolvedDvcqgOptions) {
     this.transport = new Transport({
-      baseURL: options.baseURL,
-      timeout: options.timeout,
-      retry: options.retry,
-      limiter: options.limiter,
-      hooks: options.hooks,
-      userAgent: `vnegov-sdk/${VERSION} (dvcqg) node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+      ...transportDefaults(options, { comment: "dvcqg" }),
       read: readEnvelope,
     });
   }
@@ -54,7 +51,7 @@ export class DvcqgSession {
   async call<T>(call: ServiceCall, options: RequestOptions = {}): Promise<T> {
     const path = this.pathOf(call.endpoint);
     for (let attempt = 0; ; attempt++) {
-      const session = await this.login(options.signal);
+      const session = await this.sessions.get(options.signal);
       try {
         return await this.transport.request<T>({
           method: "POST",
@@ -70,38 +67,28 @@ export class DvcqgSession {
       } catch (error) {
         if (attempt > 0 || !isSessionRejection(error)) throw error;
         // Only drop the session this call used: a parallel call may have renewed it already.
-        if (this.session === session) this.session = undefined;
+        this.sessions.invalidate(session);
       }
     }
   }
 
-  /** The current session, logging in when there is none; concurrent callers share one login. */
+  /** Logs in for a new session. */
   private login(signal?: AbortSignal): Promise<string> {
-    if (this.session) return Promise.resolve(this.session);
-    this.inflight ??= this.transport
-      .request<string>({
-        method: "POST",
-        path: this.options.authPath,
-        route: this.options.authPath,
-        body: { username: this.options.username, password: this.options.password },
-        // Logging in twice is harmless.
-        replayable: true,
-        signal,
-        read: readLogin,
-      })
-      .then((session) => {
-        this.session = session;
-        return session;
-      })
-      .finally(() => {
-        this.inflight = undefined;
-      });
-    return this.inflight;
+    return this.transport.request<string>({
+      method: "POST",
+      path: this.options.authPath,
+      route: this.options.authPath,
+      body: { username: this.options.username, password: this.options.password },
+      // Logging in twice is harmless.
+      replayable: true,
+      signal,
+      read: readLogin,
+    });
   }
 
   /** Releases the rate limiter. */
   close(): Promise<void> {
-    this.session = undefined;
+    this.sessions.invalidate();
     return this.transport.limiter.disconnect();
   }
 }

@@ -22,6 +22,7 @@
 import { igateDossierStatusTable } from "@vnegov/domain";
 import type { RateLimiter } from "../../core/limiter.js";
 import { Transport } from "../../core/transport.js";
+import { transportDefaults } from "../../core/transport-defaults.js";
 import { ValidationError } from "../../errors.js";
 import type { PortalApi } from "../portal-api.js";
 import { keycloakAuth } from "./auth.js";
@@ -39,8 +40,6 @@ export type {
   IgateTranslations,
   IgateWireDossier,
 } from "./wire-types.js";
-
-const VERSION = "0.0.0";
 
 /**
  * A client of one iGate deployment. `portal.dossiers` looks dossiers up and searches them;
@@ -63,12 +62,7 @@ export class Igate {
       });
     }
     this.transport = new Transport({
-      baseURL: options.baseURL,
-      timeout: options.timeout,
-      retry: options.retry,
-      limiter: options.limiter,
-      hooks: options.hooks,
-      userAgent: `vnegov-sdk-igate/${VERSION} node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+      ...transportDefaults(options, { product: "vnegov-sdk-igate" }),
       auth: keycloakAuth({
         tokenURL,
         clientId: options.clientId,

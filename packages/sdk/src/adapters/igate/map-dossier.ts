@@ -1,18 +1,14 @@
 import {
   type CodeTable,
-  DOSSIER_STATUS_CODES,
   type DossierStatus,
   IGATE_LANGUAGE_VI,
   igateApplicantType,
   igateApplyMethod,
   isUnknownCode,
-  maskIdNumber,
-  maskPhone,
   parseIgateDate,
-  timelinessOf,
-  toVnIso,
 } from "@vnegov/domain";
 import type { DossierHistoryEntry } from "../../types.js";
+import { maskedApplicant, statusFields, vnIsoOrNull } from "../dossier-fields.js";
 import type { PortalDossier } from "../portal-api.js";
 import type { IgateTranslations, IgateWireDossier } from "./wire-types.js";
 
@@ -23,10 +19,7 @@ export function vietnamese(list: IgateTranslations | undefined): string {
   return typeof vi?.name === "string" ? vi.name : "";
 }
 
-const iso = (text: string | null | undefined): string | null => {
-  const ms = parseIgateDate(text);
-  return ms === null ? null : toVnIso(ms);
-};
+const iso = (text: string | null | undefined): string | null => vnIsoOrNull(parseIgateDate(text));
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 /**
@@ -57,24 +50,22 @@ export function toPortalDossier(
     procedureName: vietnamese(wire.procedure?.translate),
     agencyCode: str(wire.agency?.code),
     agencyName: vietnamese(wire.agency?.name),
-    status: status.value,
-    statusCode: known === null ? null : DOSSIER_STATUS_CODES[known],
-    timeliness: known === null ? null : timelinessOf(known, appointmentMs, completedMs, nowMs),
+    ...statusFields(known, appointmentMs, completedMs, nowMs),
     channel: channel.value,
-    applicant: {
+    applicant: maskedApplicant(
       // No type on the wire is read as a citizen, the usual applicant.
-      type: isUnknownCode(applicantType) ? "cong_dan" : applicantType.value,
-      fullName: str(data.fullname),
-      maskedIdNumber: maskIdNumber(str(data.identityNumber)),
-      maskedPhone: maskPhone(str(data.phoneNumber)),
-    },
+      isUnknownCode(applicantType) ? "cong_dan" : applicantType.value,
+      str(data.fullname),
+      str(data.identityNumber),
+      str(data.phoneNumber),
+    ),
     formData: {},
     attachments: [],
     fee: { amount: 0, currency: "VND" },
     submittedAt: iso(wire.appliedDate) ?? updatedAt ?? "",
     receivedAt: iso(wire.acceptedDate),
-    appointmentAt: appointmentMs === null ? null : toVnIso(appointmentMs),
-    completedAt: completedMs === null ? null : toVnIso(completedMs),
+    appointmentAt: vnIsoOrNull(appointmentMs),
+    completedAt: vnIsoOrNull(completedMs),
     updatedAt: updatedAt ?? iso(wire.appliedDate) ?? "",
     pendingAction:
       pendingKind === null

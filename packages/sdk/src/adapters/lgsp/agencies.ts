@@ -1,3 +1,4 @@
+import type { LgspAgencyRecord } from "@vnegov/domain";
 import type { ListOptions, Page } from "../../core/paginate.js";
 import { PagedList } from "../../core/paginate.js";
 import type { LgspHttp } from "./http.js";
@@ -48,7 +49,10 @@ export class LgspAgencies {
   }
 }
 
-function agency(item: Json): LgspAgency {
+/** A wire record's fields, each still to be checked. */
+type Unchecked<T> = { [K in keyof T]?: unknown };
+
+function agency(item: Unchecked<LgspAgencyRecord>): LgspAgency {
   const type = str(item.type);
   return {
     id: str(item.id) ?? String(item.id ?? ""),

@@ -1,27 +1,27 @@
 import { Transport } from "../../core/transport.js";
+import { transportDefaults } from "../../core/transport-defaults.js";
 import { ValidationError } from "../../errors.js";
 import { readLgsp } from "./read.js";
 import { LgspSession } from "./session.js";
 import type { LgspOptions, LgspRequestOptions } from "./types.js";
 
-const VERSION = "0.0.0";
-
 /** LGSP's calls: the shared transport with LGSP's session and way of reporting errors. */
 export class LgspHttp {
   private readonly transport: Transport;
+  private readonly logins: Transport;
 
   constructor(options: LgspOptions) {
     checkOptions(options);
-    const base = {
-      baseURL: options.baseURL,
-      timeout: options.timeout,
-      retry: options.retry,
-      hooks: options.hooks,
-      userAgent: `vnegov-sdk/${VERSION} (lgsp) node/${process.versions.node}${options.userAgent ? ` ${options.userAgent}` : ""}`,
-      read: readLgsp,
-    };
-    const session = new LgspSession(options, new Transport(base), options.tokenTtlMs);
-    this.transport = new Transport({ ...base, limiter: options.limiter, auth: session });
+    const base = { ...transportDefaults(options, { comment: "lgsp" }), read: readLgsp };
+    // Logins get a default limiter of their own: they happen inside an API call's limiter slot.
+    this.logins = new Transport({ ...base, limiter: undefined });
+    const session = new LgspSession(options, this.logins, options.tokenTtlMs);
+    this.transport = new Transport({ ...base, auth: session });
+  }
+
+  /** Releases both rate limiters (and a clustered limiter's Redis connection). */
+  async close(): Promise<void> {
+    await Promise.all([this.transport.limiter.disconnect(), this.logins.limiter.disconnect()]);
   }
 
   get<T>(

@@ -24,19 +24,8 @@ import type { LgspOptions } from "./types.js";
 export { LgspAgencies } from "./agencies.js";
 export { LgspEdocs } from "./edocs.js";
 export { LGSP_ERRORS, type LgspErrorRule } from "./errors.js";
-export type {
-  LgspAgency,
-  LgspAttachment,
-  LgspDateRange,
-  LgspEdoc,
-  LgspOptions,
-  LgspRawEdoc,
-  LgspReceivedItem,
-  LgspRequestOptions,
-  LgspSendInput,
-  LgspSendResult,
-  LgspStatusInput,
-} from "./types.js";
+// Every type of types.ts is public: options, results and the list's items.
+export type * from "./types.js";
 
 /**
  * A client of one system registered on LGSP. It logs in with the account, keeps the token fresh
@@ -51,10 +40,16 @@ export class Lgsp {
   readonly edocs: LgspEdocs;
   /** The units LGSP connects. */
   readonly agencies: LgspAgencies;
+  private readonly http: LgspHttp;
 
   constructor(options: LgspOptions) {
-    const http = new LgspHttp(options);
-    this.edocs = new LgspEdocs(http, options.statusForm ?? "code");
-    this.agencies = new LgspAgencies(http);
+    this.http = new LgspHttp(options);
+    this.edocs = new LgspEdocs(this.http, options.statusForm ?? "code");
+    this.agencies = new LgspAgencies(this.http);
+  }
+
+  /** Releases the rate limiters (and a clustered limiter's Redis connection). */
+  close(): Promise<void> {
+    return this.http.close();
   }
 }

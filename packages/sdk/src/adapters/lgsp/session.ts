@@ -1,3 +1,4 @@
+import { CredentialCache, type FreshCredential } from "../../core/credential-cache.js";
 import type { Transport, TransportAuth } from "../../core/transport.js";
 import { AuthenticationError } from "../../errors.js";
 
@@ -21,8 +22,7 @@ const LOGIN_ROUTE = "/v1/auth/login";
  * refused (HTTP 401), so the transport logs in again once.
  */
 export class LgspSession implements TransportAuth {
-  private token: { value: string; refreshAt: number } | undefined;
-  private inflight: Promise<string> | undefined;
+  private readonly tokens = new CredentialCache((signal) => this.login(signal));
 
   constructor(
     private readonly credentials: LgspCredentials,
@@ -32,7 +32,7 @@ export class LgspSession implements TransportAuth {
   ) {}
 
   async headers(signal?: AbortSignal): Promise<Record<string, string>> {
-    const token = await this.bearer(signal);
+    const token = await this.tokens.get(signal);
     return {
       authorization: `Bearer ${token}`,
       "x-systemid": this.credentials.systemId,
@@ -41,18 +41,10 @@ export class LgspSession implements TransportAuth {
   }
 
   invalidate(): void {
-    this.token = undefined;
+    this.tokens.invalidate();
   }
 
-  private bearer(signal?: AbortSignal): Promise<string> {
-    if (this.token && Date.now() < this.token.refreshAt) return Promise.resolve(this.token.value);
-    this.inflight ??= this.login(signal).finally(() => {
-      this.inflight = undefined;
-    });
-    return this.inflight;
-  }
-
-  private async login(signal?: AbortSignal): Promise<string> {
+  private async login(signal?: AbortSignal): Promise<FreshCredential<string>> {
     const { username, password, applicationCode } = this.credentials;
     const body = await this.loginTransport.request<{ data?: { token?: unknown } }>({
       method: "POST",
@@ -79,12 +71,7 @@ export class LgspSession implements TransportAuth {
         request: { method: "POST", path: LOGIN_ROUTE },
       });
     }
-    const now = Date.now();
-    const expiresAt = jwtExpiry(token) ?? now + this.tokenTtlMs;
-    const life = Math.max(0, expiresAt - now);
-    // Renew at 90 % of the lifetime, at most a minute early, so no call carries a dying token.
-    this.token = { value: token, refreshAt: now + life - Math.min(60_000, life * 0.1) };
-    return token;
+    return { value: token, expiresAt: jwtExpiry(token) ?? Date.now() + this.tokenTtlMs };
   }
 }
 

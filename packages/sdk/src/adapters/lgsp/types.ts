@@ -1,4 +1,4 @@
-import type { Decoded, LgspEdocStatus } from "@vnegov/domain";
+import type { Decoded, LgspAgencyRecord, LgspEdocStatus } from "@vnegov/domain";
 import type { Hooks } from "../../core/hooks.js";
 import type { LimiterOptions, RateLimiter } from "../../core/limiter.js";
 import type { RetryOptions } from "../../core/retry.js";
@@ -101,17 +101,9 @@ export interface LgspEdoc extends LgspRawEdoc {
   message: EdxmlMessage;
 }
 
-/** A unit of LGSP's agency list. */
-export interface LgspAgency {
-  /** LGSP's own id. */
-  id: string;
-  /** Mã định danh, e.g. `000.00.12.H99`. */
-  code: string;
-  oldCode: string | null;
-  name: string;
-  centerCode: string | null;
-  /** LGSP id of the parent unit. */
-  parentId: string | null;
+/** A unit of LGSP's agency list: the wire's record, its level and type read leniently. */
+export interface LgspAgency
+  extends Pick<LgspAgencyRecord, "id" | "code" | "oldCode" | "name" | "centerCode" | "parentId"> {
   level: number | null;
   /** `NATIONAL` or `INTERNAL` (LGSP's words; others kept as sent). */
   type: string | null;
