@@ -326,6 +326,42 @@ describe("malformed envelopes", () => {
     expect(error.message).toContain("lgsp");
   });
 
+  it("damaged envelopes end in typed errors on both sides, never a crash (property)", async () => {
+    const original = valid();
+    // Cuts, splices and stray characters anywhere in a real envelope.
+    const damaged = fc
+      .tuple(
+        fc.nat({ max: original.length }),
+        fc.nat({ max: 40 }),
+        fc.constantFrom("", "<", "&", "]]>", "Đ", "\u0000", "</edXML:From>", "<edXML:To>"),
+      )
+      .map(([at, cut, insert]) => original.slice(0, at) + insert + original.slice(at + cut));
+    await fc.assert(
+      fc.asyncProperty(damaged, async (edxml) => {
+        const sent = await stp.edocs.send({ edxml }).then(
+          (ok) => ok,
+          (error: unknown) => {
+            // LGSP's refusal, typed: invalid file or not compliant, never a 5xx or a TypeError.
+            expect(error).toBeInstanceOf(ValidationError);
+            expect((error as ValidationError).code).toMatch(/^lgsp:(10|22)$/);
+            return undefined;
+          },
+        );
+        if (!sent) return;
+        for (const receiver of [ubnd, snv]) {
+          const got = await receiver.edocs.get(sent.docId).then(
+            (edoc) => edoc,
+            (error: unknown) => error,
+          );
+          if (got instanceof NotFoundError) continue; // not addressed to this unit
+          if (got instanceof Error) expect(got).toBeInstanceOf(EdxmlError);
+          else expect(got.edxml).toBe(edxml);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("refuses an invalid message before any request (EdxmlError from the builder)", async () => {
     const m = message();
     m.header.from.organId = " ";

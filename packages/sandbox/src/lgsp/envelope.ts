@@ -68,7 +68,13 @@ export function readEnvelope(bytes: Uint8Array): EnvelopeSummary {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw notFile(`The file is not well-formed XML: ${valid.err.msg}`);
 
-  const tree = parser.parse(text) as Node;
+  let tree: Node;
+  try {
+    tree = parser.parse(text) as Node;
+  } catch (error) {
+    // The validator lets some broken prologs through that the parser then refuses.
+    throw notFile(`The file is not well-formed XML: ${(error as Error).message}`);
+  }
   const roots = Object.keys(tree).filter((key) => !key.startsWith("?") && !key.startsWith("#"));
   const rootName = roots[0];
   if (roots.length !== 1 || rootName === undefined) throw notEdxml("Expected one root element.");
