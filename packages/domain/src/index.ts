@@ -1,7 +1,8 @@
 /**
  * Domain helpers for Vietnamese e-government data: dossier, agency and procedure codes,
  * document numbers (Decree 30/2020), citizen identifiers and phones, Vietnamese text search,
- * Asia/Ho_Chi_Minh time and working-time deadlines. Pure functions, no I/O.
+ * Asia/Ho_Chi_Minh time and working-time deadlines, constant-time secret comparison. Pure
+ * functions, no I/O.
  */
 export { isAgencyCode, isProcedureCode } from "./agency-code.js";
 export { type DateTimeParts, dateTimeParts, isValidDateTime } from "./date-parts.js";
@@ -50,6 +51,7 @@ export {
   normalizePhone,
   toInternationalPhone,
 } from "./identity.js";
+export { safeEqual } from "./safe-equal.js";
 export { splitText } from "./split-text.js";
 export { foldDiacritics, matchesFolded } from "./text.js";
 export {

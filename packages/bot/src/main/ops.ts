@@ -1,5 +1,5 @@
+import { safeEqual } from "@vnegov/domain";
 import type { Hono } from "hono";
-import { secretMatches } from "../channels/telegram/webhook.js";
 import type { Outbox, OutboxDelivery } from "../notify/outbox/outbox.js";
 
 /**
@@ -15,7 +15,7 @@ export function mountOps(
   token: string | undefined,
 ): void {
   const allowed = (header: string | undefined) =>
-    token === undefined || secretMatches(`Bearer ${token}`, header ?? null);
+    token === undefined || safeEqual(`Bearer ${token}`, header);
   app.get("/ops/broadcasts", async (c) => {
     if (!allowed(c.req.header("authorization"))) return c.body(null, 401);
     return c.json({ broadcasts: await outbox.broadcastStatus({ limit: 50 }) });

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { safeEqual } from "@vnegov/domain";
 import type { World } from "../world.js";
 import {
   DvcqgFault,
@@ -27,12 +27,6 @@ export interface DvcqgCall {
   /** The answer's `error_code`. */
   errorCode: string;
 }
-
-const sameText = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * The National Public Service Portal's integration API (as a provincial adapter reaches it)
@@ -63,13 +57,11 @@ export class DvcqgEmulator {
   /** `POST /dvcqg/auth`: a session for the right credentials. */
   login(username: unknown, password: unknown): string {
     const { credentials } = this.options;
-    const ok =
-      typeof username === "string" &&
-      typeof password === "string" &&
-      // Both compared, whatever the first gives, so timing tells nothing.
-      [sameText(username, credentials.username), sameText(password, credentials.password)].every(
-        Boolean,
-      );
+    // Both compared, whatever the first gives, so timing tells nothing.
+    const ok = [
+      safeEqual(credentials.username, username),
+      safeEqual(credentials.password, password),
+    ].every(Boolean);
     if (!ok) throw loginFailed();
     return this.sessions.open();
   }

@@ -1,10 +1,4 @@
-import {
-  createHash,
-  createHmac,
-  createSecretKey,
-  randomFillSync,
-  timingSafeEqual,
-} from "node:crypto";
+import { createHash, createHmac, createSecretKey, randomFillSync } from "node:crypto";
 
 /** A source of random bytes (crypto, or seeded for the sample world). */
 export type RandomBytes = (size: number) => Uint8Array;
@@ -60,11 +54,4 @@ const SECRET_KEY = createSecretKey(Buffer.from("vnegov-sandbox"));
 /** Hash of a credential or verification secret, as stored. */
 export function hashSecret(secret: string): string {
   return createHmac("sha256", SECRET_KEY).update(secret).digest("hex");
-}
-
-/** Constant-time comparison of two hex digests. */
-export function sameDigest(a: string, b: string): boolean {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { safeEqual } from "@vnegov/domain";
 import { invalidToken, KeycloakError } from "./errors.js";
 import type { IgateEmulatorOptions } from "./options.js";
 
@@ -25,13 +26,6 @@ export interface IgateStats {
 
 const SCOPE = "profile email";
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-
-/** Constant-time equality of two strings. */
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * The emulated Keycloak realm: client-credentials grants issue JWT-shaped access tokens
@@ -69,7 +63,7 @@ export class IgateTokens {
       { id: form.get("client_id") ?? "", secret: form.get("client_secret") ?? "" },
     ];
     const { clientId, clientSecret } = this.options.credentials;
-    if (!candidates.some((c) => same(c.id, clientId) && same(c.secret, clientSecret)))
+    if (!candidates.some((c) => safeEqual(clientId, c.id) && safeEqual(clientSecret, c.secret)))
       throw new KeycloakError(
         401,
         "invalid_client",
@@ -136,7 +130,12 @@ export class IgateTokens {
 
   private expiryOf(token: string): number | undefined {
     const [header, payload, signature] = token.split(".");
-    if (!header || !payload || !signature || !same(signature, this.sign(`${header}.${payload}`)))
+    if (
+      !header ||
+      !payload ||
+      !signature ||
+      !safeEqual(this.sign(`${header}.${payload}`), signature)
+    )
       return undefined;
     try {
       const { jti } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {

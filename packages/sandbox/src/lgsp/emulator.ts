@@ -1,74 +1,35 @@
-import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
-  decodeLgspStatus,
   formatLgspTimestamp,
-  LGSP_STATUS,
   LGSP_STATUS_LABELS,
   type LgspEdocStatus,
   type LgspErrorCode,
-  parseDocumentNumber,
   parseLgspDate,
+  safeEqual,
 } from "@vnegov/domain";
 import type { Logger } from "pino";
 import { vnWallTime } from "../domain/time.js";
-import { checkDocument, insertDocument } from "../services/documents.js";
 import type { World } from "../world.js";
 import { agencyName, agencyPage, type LgspAgencyView } from "./agencies.js";
 import { EnvelopeError, type EnvelopeSummary, readEnvelope } from "./envelope.js";
 import { LgspFailure, LgspGatewayError } from "./errors.js";
+import { recordIncoming } from "./incoming-documents.js";
 import {
   type LgspEmulatorInit,
   type LgspEmulatorOptions,
   type LgspSystem,
   lgspOptions,
 } from "./options.js";
-import { type EdocRow, type InboxRow, LgspStore } from "./store.js";
+import { decodeStatus, statusOf } from "./statuses.js";
+import { type EdocRow, LgspStore } from "./store.js";
 import { LgspTokens } from "./tokens.js";
-
-/** A line of `syncReceivedEdocList`, as LGSP writes it. */
-export interface LgspReceivedItem {
-  serviceType: "eDoc" | "status";
-  createdTime: string;
-  updatedTime: string;
-  messageType: "edoc" | "status";
-  docId: string;
-  from: string;
-  to: string;
-  /** The status exactly as the receiver reported it (`"06"` or `"done"`), or `initial`. */
-  status: string;
-  statusDesc: string;
-}
-
-/** `getEdoc`'s `data`. */
-export interface LgspEdocView {
-  docId: string;
-  from: string;
-  fromName: string | null;
-  edocCode: string;
-  edocAbstract: string;
-  /** The envelope exactly as the sender uploaded it. */
-  edxml: string;
-  attachments: { fileName: string; fileContent: string }[];
-}
-
-/** An edoc as the control routes show it, with where it went and what receivers reported. */
-export interface LgspStoredEdoc {
-  docId: string;
-  from: string;
-  systemId: string | null;
-  documentId: string;
-  edocCode: string;
-  subject: string;
-  fileName: string | null;
-  size: number;
-  sha256: string;
-  /** The world's `documents` id of its incoming copy, when one was recorded. */
-  worldDocumentId: string | null;
-  createdAt: string;
-  receipts: { to: string; status: string; statusDesc: string; updatedTime: string }[];
-  /** Status reports sent back to the sender, oldest first. */
-  reports: { from: string; status: string; at: string }[];
-}
+import {
+  type LgspEdocView,
+  type LgspReceivedItem,
+  type LgspStoredEdoc,
+  receivedItem,
+  storedEdocView,
+} from "./views.js";
 
 /**
  * An injected failure: the next `times` authenticated calls answer `errorCode` — one of LGSP's
@@ -204,7 +165,7 @@ export class LgspEmulator {
         edxml: bytes,
         sha256: createHash("sha256").update(bytes).digest("hex"),
         world_document_id: this.options.recordIncomingDocuments
-          ? this.recordIncoming(envelope, log)
+          ? recordIncoming(this.world, envelope, log)
           : null,
         created_at: now,
       },
@@ -365,108 +326,6 @@ export class LgspEmulator {
   async close(): Promise<void> {}
 
   private storedView(row: EdocRow): LgspStoredEdoc {
-    const lines = this.store.receipts(row.doc_id);
-    return {
-      docId: row.doc_id,
-      from: row.from_code,
-      systemId: row.system_id,
-      documentId: row.document_id,
-      edocCode: row.edoc_code,
-      subject: row.subject,
-      fileName: row.file_name,
-      size: row.edxml.length,
-      sha256: row.sha256,
-      worldDocumentId: row.world_document_id,
-      createdAt: formatLgspTimestamp(row.created_at),
-      receipts: lines
-        .filter((l) => l.service_type === "edoc")
-        .map((l) => ({
-          to: l.to_code,
-          status: l.status,
-          statusDesc: l.status_desc,
-          updatedTime: formatLgspTimestamp(l.updated_at),
-        })),
-      reports: lines
-        .filter((l) => l.service_type === "status")
-        .map((l) => ({
-          from: l.from_code,
-          status: l.status,
-          at: formatLgspTimestamp(l.created_at),
-        })),
-    };
+    return storedEdocView(row, this.store.receipts(row.doc_id));
   }
-
-  /**
-   * Files the edoc as an incoming document of the world (Document API), when it reads as one:
-   * a Decree 30 number/notation, a promulgation date and a signer. Best effort: a duplicate
-   * number or an unusual envelope is simply not recorded.
-   */
-  private recordIncoming(envelope: EnvelopeSummary, log?: Logger): string | null {
-    const numberNotation = `${envelope.codeNumber}/${envelope.codeNotation}`;
-    const type = parseDocumentNumber(numberNotation)?.type;
-    const issuedAt = envelope.promulgationDate ? parseLgspDate(envelope.promulgationDate) : null;
-    if (!type || !issuedAt || !envelope.signer || envelope.subject.trim() === "") return null;
-    const input = {
-      numberNotation,
-      type,
-      issuerName:
-        envelope.from.organName ??
-        agencyName(this.world.db, envelope.from.organId) ??
-        envelope.from.organId,
-      issuerAgencyCode: envelope.from.organId,
-      subject: envelope.subject,
-      signer: {
-        fullName: envelope.signer.fullName,
-        position: envelope.signer.position,
-        authority: envelope.signer.competence,
-      },
-      issuedAt,
-      attachments: envelope.attachments.map((a) => ({
-        fileName: a.fileName,
-        contentType: a.contentType || "application/octet-stream",
-        contentBase64: a.base64,
-      })),
-    };
-    try {
-      if (checkDocument(this.world, input).length > 0) return null;
-      return insertDocument(this.world, input, { direction: "incoming" }).id;
-    } catch (error) {
-      log?.debug({ err: error }, "lgsp: edoc not recorded as a world document");
-      return null;
-    }
-  }
-}
-
-function statusOf(value: LgspEdocStatus): { code: string; desc: string } {
-  return { code: LGSP_STATUS.encode(value), desc: LGSP_STATUS_LABELS[value].vi };
-}
-
-/** A status in either form (edXML code or keyword); undefined when it is neither. */
-function decodeStatus(status: unknown): LgspEdocStatus | undefined {
-  if (typeof status !== "string" && typeof status !== "number") return undefined;
-  const decoded = decodeLgspStatus(status);
-  return decoded.value === "unknown" ? undefined : decoded.value;
-}
-
-function receivedItem(row: InboxRow): LgspReceivedItem {
-  const edoc = row.service_type === "edoc";
-  return {
-    serviceType: edoc ? "eDoc" : "status",
-    createdTime: formatLgspTimestamp(row.created_at),
-    updatedTime: formatLgspTimestamp(row.updated_at),
-    messageType: edoc ? "edoc" : "status",
-    docId: row.doc_id,
-    from: row.from_code,
-    to: row.to_code,
-    status: row.status,
-    statusDesc: row.status_desc,
-  };
-}
-
-/** Constant-time comparison of a configured secret with what a caller sent. */
-function safeEqual(expected: string, given: unknown): boolean {
-  if (typeof given !== "string") return false;
-  const a = createHash("sha256").update(expected).digest();
-  const b = createHash("sha256").update(given).digest();
-  return timingSafeEqual(a, b);
 }

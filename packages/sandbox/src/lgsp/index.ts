@@ -5,19 +5,14 @@ import type { LgspEmulator } from "./emulator.js";
 import { lgspApiRoutes } from "./routes.js";
 
 export type { LgspAgencyView } from "./agencies.js";
-export {
-  type LgspEdocView,
-  LgspEmulator,
-  type LgspFault,
-  type LgspReceivedItem,
-  type LgspStoredEdoc,
-} from "./emulator.js";
+export { LgspEmulator, type LgspFault } from "./emulator.js";
 export {
   LGSP_DEFAULT_SYSTEMS,
   type LgspEmulatorInit,
   type LgspEmulatorOptions,
   type LgspSystem,
 } from "./options.js";
+export type { LgspEdocView, LgspReceivedItem, LgspStoredEdoc } from "./views.js";
 
 /** Every route of the LGSP emulator: the API under `/lgsp/v1` and `/_emulator/lgsp` controls. */
 export function lgspRoutes(emulator: LgspEmulator, log: Logger): Hono {

@@ -1,4 +1,5 @@
-import { hashSecret, newId, sameDigest } from "../http/ids.js";
+import { safeEqual } from "@vnegov/domain";
+import { hashSecret, newId } from "../http/ids.js";
 import { ApiProblem } from "../http/problem.js";
 import type { Principal, World } from "../world.js";
 
@@ -112,7 +113,7 @@ export function issueToken(
   const row = world.db.prepare("SELECT * FROM clients WHERE id = ?").get(credentials.clientId) as
     | ClientRow
     | undefined;
-  if (!row?.secret_hash || !sameDigest(row.secret_hash, hashSecret(credentials.clientSecret))) {
+  if (!row?.secret_hash || !safeEqual(row.secret_hash, hashSecret(credentials.clientSecret))) {
     throw oauthError(401, "invalid_client", "Unknown client or wrong secret.");
   }
   const granted = new Set(row.scopes.split(" "));

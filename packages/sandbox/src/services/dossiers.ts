@@ -6,6 +6,7 @@ import {
   formatDossierCode,
   isFinished,
   normalizePhone,
+  safeEqual,
   timelinessOf,
   toVnIso,
   vnDateString,
@@ -15,7 +16,7 @@ import { sqlLimit, Where } from "../db/where.js";
 import { canOfficerMove, canWithdraw, officerMovesFrom } from "../domain/dossier-status.js";
 import { type AttachmentUpload, type FormValue, validateForm } from "../domain/form-validation.js";
 import { emitEvent } from "../events/emit.js";
-import { hashSecret, newId, randomString, sameDigest } from "../http/ids.js";
+import { hashSecret, newId, randomString } from "../http/ids.js";
 import { decodeCursor, type Page, toPage } from "../http/pagination.js";
 import { conflict, notFound, unprocessable } from "../http/problem.js";
 import type { Principal, World } from "../world.js";
@@ -140,7 +141,7 @@ export function findDossier(
   if (
     !row ||
     secret === undefined ||
-    !sameDigest(row.secret_hash, hashSecret(secret.trim().toUpperCase()))
+    !safeEqual(row.secret_hash, hashSecret(secret.trim().toUpperCase()))
   ) {
     throw notFound(NOT_FOUND);
   }

@@ -1,5 +1,5 @@
+import { safeEqual } from "@vnegov/domain";
 import { RecentIds } from "../shared/recent-ids.js";
-import { safeEqual } from "../shared/safe-equal.js";
 import { dedupeKeyOf, parseZaloUpdate } from "./parse-update.js";
 import { report } from "./polling.js";
 import type { ZaloUpdate } from "./types.js";
@@ -72,8 +72,7 @@ export function createZaloBotWebhook(
 
   return async (request) => {
     if (request.method !== "POST") return answer(405, { ok: false, error: "method not allowed" });
-    const given = request.headers.get(ZALO_SECRET_HEADER);
-    if (given === null || !safeEqual(given, secret))
+    if (!safeEqual(secret, request.headers.get(ZALO_SECRET_HEADER)))
       return answer(401, { ok: false, error: "invalid secret token" });
     let raw: Uint8Array;
     try {

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { safeEqual } from "@vnegov/domain";
 import { Telegraf, type Types } from "telegraf";
 import { formatSize } from "../../dialogs/submit-form/render.js";
 import type { IncomingAttachment, OutgoingMessage } from "../../engine/messages.js";
@@ -11,13 +12,7 @@ import { type Inbound, readUpdate } from "./incoming.js";
 import type { TelegramChannel, TelegramChannelOptions } from "./options.js";
 import { deliver } from "./outgoing.js";
 import { Poller } from "./polling.js";
-import {
-  parseUpdate,
-  RecentUpdates,
-  SECRET_HEADER,
-  SECRET_TOKEN,
-  secretMatches,
-} from "./webhook.js";
+import { parseUpdate, RecentUpdates, SECRET_HEADER, SECRET_TOKEN } from "./webhook.js";
 
 const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Update kinds the bot asks Telegram for; it ignores the rest anyway. */
@@ -135,7 +130,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
     async handleWebhook(request: Request): Promise<Response> {
       if (mode.type !== "webhook") return new Response(null, { status: 404 });
-      if (!secretMatches(mode.secretToken, request.headers.get(SECRET_HEADER)))
+      if (!safeEqual(mode.secretToken, request.headers.get(SECRET_HEADER)))
         return new Response(null, { status: 401 });
       if (stopped) return new Response(null, { status: 503 });
       const update = parseUpdate(await request.text());

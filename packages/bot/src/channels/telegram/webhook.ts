@@ -1,16 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { Update } from "telegraf/types";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 /** What Telegram accepts as a webhook secret token. */
 export const SECRET_TOKEN = /^[\w-]{1,256}$/;
-
-const digest = (value: string) => createHash("sha256").update(value).digest();
-
-/** Compares in constant time whatever the lengths: both sides are hashed first. */
-export function secretMatches(expected: string, given: string | null): boolean {
-  return given !== null && timingSafeEqual(digest(expected), digest(given));
-}
 
 /** The update in a webhook body, or `undefined` when it is not JSON with an `update_id`. */
 export function parseUpdate(body: string): Update | undefined {

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import {
   DVCQG_PROGRESS_BATCH,
   DVCQG_SERVICES,
   type DvcqgHoSo,
   isDossierCode,
+  safeEqual,
 } from "@vnegov/domain";
 import type { RequestOptions } from "../../core/http-client.js";
 import { ConflictError, ValidationError } from "../../errors.js";
@@ -26,13 +26,6 @@ import type {
   DvcqgSyncOptions,
   DvcqgSyncResult,
 } from "./types.js";
-
-/** Constant-time equality of two identity numbers (whitespace around them ignored). */
-function sameIdNumber(given: string, actual: string): boolean {
-  const a = Buffer.from(given.trim());
-  const b = Buffer.from(actual.trim());
-  return a.length === b.length && b.length > 0 && timingSafeEqual(a, b);
-}
 
 function throwProblems(problems: Problems, what: string): void {
   if (problems.errors.length === 0) return;
@@ -82,10 +75,13 @@ export class DvcqgDossiers implements PortalDossiers {
       options,
     );
     const found = resultList<DvcqgHoSo>(result).find((h) => h.MaHoSo === code.trim());
+    // Identity numbers compared in constant time, whitespace around them ignored; an empty one
+    // on record matches nothing.
+    const idNumber = String(found?.SoGiayToChuHoSo ?? "").trim();
     const allowed =
       found &&
       (options.secret === undefined ||
-        sameIdNumber(options.secret, String(found.SoGiayToChuHoSo ?? "")));
+        (idNumber !== "" && safeEqual(idNumber, options.secret.trim())));
     if (!found || !allowed) {
       throw wireError("dvcqg", {
         kind: "not_found",

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import {
   type CodeTable,
   DOSSIER_STATUSES,
@@ -6,6 +5,7 @@ import {
   formatIgateDate,
   isDossierCode,
   parseIgateDate,
+  safeEqual,
 } from "@vnegov/domain";
 import type { RequestOptions } from "../../core/http-client.js";
 import { type ListOptions, type Page, PagedList } from "../../core/paginate.js";
@@ -38,13 +38,6 @@ export interface IgateDossierFilter {
   acceptedTo?: Date | string;
   /** e.g. `appointmentDate,asc` (soonest appointment first). */
   sort?: IgateSort;
-}
-
-/** Constant-time comparison, so response timing tells nothing about a near miss. */
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
 }
 
 /** Dossiers on iGate: look-ups by code (proven with the applicant's identity number) and search. */
@@ -82,10 +75,10 @@ export class IgateDossiers implements PortalDossiers {
     );
     const wire = slice.content?.find((d) => d?.code === code.trim());
     const secret = options.secret?.trim();
-    if (
-      !wire ||
-      (secret !== undefined && !sameSecret(wire.applicant?.data?.identityNumber ?? "", secret))
-    ) {
+    // Compared in constant time, so response timing tells nothing about a near miss; an empty
+    // identity number on record matches nothing.
+    const idNumber = wire?.applicant?.data?.identityNumber ?? "";
+    if (!wire || (secret !== undefined && (idNumber === "" || !safeEqual(idNumber, secret)))) {
       throw wireError("igate", {
         kind: "not_found",
         wireCode: "not_found",
