@@ -135,6 +135,10 @@ describe.each(Object.keys(backends))("outbox crash safety (%s)", (backendName) =
       token,
       String(GLOBAL_PER_SECOND),
       String(LEASE_MS),
+      // This test is about exactly-once across kills, with the emulator, the proxy and the
+      // workers sharing a loaded 2-core machine: 10 % headroom keeps the emulator's late reads
+      // of bunched requests from passing for pacing faults. Pacing at 3 % is outbox.test.ts's.
+      "0.9",
     ];
     const tg = world.sandbox.telegram;
     const received = (chatId: string | number) => tg.messages(Number(chatId), { token }).length;

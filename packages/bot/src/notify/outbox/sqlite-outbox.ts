@@ -493,6 +493,12 @@ export class SqliteOutbox implements Outbox {
           this.sql.defer.run(now + Math.max(gap, 1), now, row.id);
           continue;
         }
+        // A hold that ran out unsettled: its worker died or stalled, perhaps right after the
+        // platform took a message, so the chat's gap counts from the end of that hold.
+        if (pace && pace.busy_until > 0 && pace.busy_until + gap > now) {
+          this.sql.defer.run(pace.busy_until + gap, now, row.id);
+          continue;
+        }
         if (pace && pace.next_send_at > now) {
           this.sql.defer.run(pace.next_send_at, now, row.id);
           continue;

@@ -220,12 +220,17 @@ export class BullmqOutbox implements Outbox {
    * Before sending a job: -1 when its delivery is settled already, a time to wait for when the
    * channel is paused or the chat busy or inside its gap, else 0 (the chat is held for `leaseMs`).
    */
-  reserve(data: DeliveryJobData, leaseMs: number, now = Date.now()): Promise<number> {
+  reserve(
+    data: DeliveryJobData,
+    leaseMs: number,
+    gapMs: number,
+    now = Date.now(),
+  ): Promise<number> {
     return runScript<number>(
       this.redis,
       "vnegovOutboxReserve",
       [this.key("b", data.e, "s"), this.key("chat", data.c), this.key("pause", channelOf(data.c))],
-      [data.c, now, leaseMs],
+      [data.c, now, leaseMs, gapMs],
     );
   }
 

@@ -202,7 +202,7 @@ export class QueueDeliveryWorker implements OutboxDelivery {
     const { data } = job;
     const chatId = data.c.slice(data.c.indexOf(":") + 1);
     const gap = chatIntervalOf(lane.limits, chatId);
-    const wait = await outbox.reserve(data, this.leaseMs);
+    const wait = await outbox.reserve(data, this.leaseMs, gap);
     if (wait === -1) return; // Settled before: a stalled job's second run.
     if (wait > 0) return this.delay(job, token, wait);
     const message = await outbox.message(data.e, data.m);

@@ -30,10 +30,11 @@ end
 return 'new'`,
   },
   /**
-   * Before a send. KEYS: statuses, chat, pause. ARGV: chatKey, now, leaseMs. Answers -1 when
-   * the delivery is settled already (a resend after a crash or a stall), a time (ms) to wait
-   * for when the channel is paused or the chat is busy or inside its gap, or 0: the chat is
-   * now held for `leaseMs`, so no other process sends to it meanwhile.
+   * Before a send. KEYS: statuses, chat, pause. ARGV: chatKey, now, leaseMs, gapMs. Answers -1
+   * when the delivery is settled already (a resend after a crash or a stall), a time (ms) to
+   * wait for when the channel is paused or the chat is busy or inside its gap, or 0: the chat is
+   * now held for `leaseMs`, so no other process sends to it meanwhile. A holder that dies
+   * unsettled may have sent just before, so its hold lasts the chat's gap longer.
    */
   vnegovOutboxReserve: {
     keys: 3,
@@ -44,7 +45,8 @@ local paused = redis.call('PTTL', KEYS[3])
 if paused > 0 then return now + paused end
 local notBefore = tonumber(redis.call('GET', KEYS[2]) or '0')
 if notBefore > now then return notBefore end
-redis.call('SET', KEYS[2], now + tonumber(ARGV[3]), 'PX', ARGV[3])
+local hold = tonumber(ARGV[3]) + tonumber(ARGV[4])
+redis.call('SET', KEYS[2], now + hold, 'PX', hold)
 return 0`,
   },
   /**
