@@ -105,6 +105,36 @@ describe("SqliteOutbox", () => {
     outbox.close();
   });
 
+  it("marks a group of sends in one commit, each once, and paces their chats from their own time", () => {
+    const outbox = open();
+    outbox.enqueue({
+      event: { id: "g", type: "directive.published", priority: 0 },
+      recipients: recipients(["telegram:1", "telegram:2", "telegram:3"]),
+      now: T0,
+    });
+    const rows = claim(outbox, "W", 3, T0 + 1);
+    const marks = rows.map((r, i) => ({
+      id: r.id,
+      owner: "W",
+      chatKey: r.chatKey,
+      chatIntervalMs: 1000,
+      now: T0 + 10 + i,
+    }));
+    expect(outbox.markSentMany(marks)).toBe(3);
+    expect(rows.map((r) => outbox.delivery(r.id)?.status)).toEqual(["sent", "sent", "sent"]);
+    // Marked again (a late duplicate of the group): nothing changes.
+    expect(outbox.markSentMany(marks)).toBe(0);
+    // The chats are free again, each after its own send's gap.
+    outbox.enqueue({
+      event: { id: "g2", type: "directive.published", priority: 0 },
+      recipients: recipients(["telegram:1", "telegram:3"]),
+      now: T0 + 20,
+    });
+    expect(claim(outbox, "W", 5, T0 + 1010)).toHaveLength(1);
+    expect(claim(outbox, "W", 5, T0 + 1012).map((r) => r.chatKey)).toEqual(["telegram:3"]);
+    outbox.close();
+  });
+
   it("gives a dead worker's claims to another after the lease, never while it is held", () => {
     const path = join(dir, "shared.sqlite");
     const a = new SqliteOutbox(path);

@@ -252,6 +252,7 @@ export class SqliteOutbox implements Outbox {
   private readonly claimTx;
   private readonly blockTx;
   private readonly sentTx;
+  private readonly sentManyTx;
   private readonly rescheduleTx;
   private readonly failTx;
   private readonly renewTx;
@@ -538,6 +539,25 @@ export class SqliteOutbox implements Outbox {
       },
     );
 
+    this.sentManyTx = db.transaction(
+      (
+        marks: readonly {
+          id: number;
+          owner: string;
+          chatKey: string;
+          chatIntervalMs: number;
+          now: number;
+        }[],
+      ) => {
+        let changed = 0;
+        for (const m of marks) {
+          changed += this.sql.sent.run(m.now, m.now, m.id).changes;
+          this.sql.freeChat.run(m.chatKey, m.now + m.chatIntervalMs, m.owner, m.owner);
+        }
+        return changed;
+      },
+    );
+
     this.rescheduleTx = db.transaction((id: number, o: RescheduleOptions, now: number): boolean => {
       const changed =
         this.sql.reschedule.run(o.at, o.error, o.refundAttempt ? 1 : 0, now, id, o.owner).changes >
@@ -648,6 +668,22 @@ export class SqliteOutbox implements Outbox {
       now + options.chatIntervalMs,
       now,
     );
+  }
+
+  /**
+   * {@link SqliteOutbox.markSent} for several rows in one transaction (a group commit): a
+   * commit's WAL writes are shared by every row in it. Returns how many rows became `sent`.
+   */
+  markSentMany(
+    marks: readonly {
+      id: number;
+      owner: string;
+      chatKey: string;
+      chatIntervalMs: number;
+      now: number;
+    }[],
+  ): number {
+    return this.sentManyTx.immediate(marks);
   }
 
   /**
