@@ -60,6 +60,28 @@ const textOf = (event: VnegovEvent) => renderEvent(event, "vi")?.text ?? "";
 const ids = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")}`);
 
+/**
+ * A broadcast ready to go: every chat of `channel` follows the province (in files named after
+ * `name`), and a directive to the province, `evt_<name>`, waits to be notified.
+ */
+async function directiveTo(
+  channel: string,
+  chats: string[],
+  name: string,
+  directive: { urgency: Directive["urgency"]; numberNotation: string; subject: string },
+) {
+  const subscriptions = new SqliteSubscriptionStore(join(world.dir, `${name}-subs.sqlite`));
+  for (const id of chats) await subscriptions.add(`${channel}:${id}`, follow(province));
+  const outbox = new SqliteOutbox(join(world.dir, `${name}-outbox.sqlite`));
+  const notifier = new OutboxNotifier({ sdk: world.sdk, subscriptions, outbox });
+  const event = directiveEvent(base, {
+    id: `evt_${name}`,
+    audiences: [{ kind: "area", code: province }],
+    ...directive,
+  });
+  return { subscriptions, outbox, notifier, event };
+}
+
 /** Each platform's scenarios run on their own chats and bot (or OA client). */
 const PLATFORMS: [string, (scenario: string) => Promise<ZaloPlatform>][] = [
   ["Zalo Bot API", async (scenario) => zaloBotPlatform(world, scenario === "fanout" ? 71 : 72)],
@@ -82,19 +104,12 @@ describe.each(PLATFORMS)("durable outbox notifier on the %s emulator (limit on)"
     const chats = ids(prefix, FANOUT);
     await platform.open(chats);
     platform.limit(RATE);
-    const subscriptions = new SqliteSubscriptionStore(
-      join(world.dir, `${platform.channel}-fanout-subs.sqlite`),
+    const { subscriptions, outbox, notifier, event } = await directiveTo(
+      platform.channel,
+      chats,
+      `${platform.channel}_fanout`,
+      { urgency: "thuong", numberNotation: "21/CT-UBND", subject: "Về phòng, chống bão số 3" },
     );
-    for (const id of chats) await subscriptions.add(`${platform.channel}:${id}`, follow(province));
-    const outbox = new SqliteOutbox(join(world.dir, `${platform.channel}-fanout-outbox.sqlite`));
-    const notifier = new OutboxNotifier({ sdk: world.sdk, subscriptions, outbox });
-    const event = directiveEvent(base, {
-      id: `evt_${platform.channel}_fanout`,
-      urgency: "thuong",
-      audiences: [{ kind: "area", code: province }],
-      numberNotation: "21/CT-UBND",
-      subject: "Về phòng, chống bão số 3",
-    });
     expect(await notifier.notify(event)).toMatchObject({ queued: FANOUT, duplicate: false });
 
     const before = platform.stats();
@@ -183,19 +198,12 @@ describe.each(PLATFORMS)("durable outbox notifier on the %s emulator (limit on)"
     for (const id of flaky) platform.fail(id, 2);
     platform.fail(broken, 99);
     for (const id of blocked) platform.block(id);
-    const subscriptions = new SqliteSubscriptionStore(
-      join(world.dir, `${platform.channel}-faults-subs.sqlite`),
+    const { subscriptions, outbox, notifier, event } = await directiveTo(
+      platform.channel,
+      chats,
+      `${platform.channel}_faults`,
+      { urgency: "khan", numberNotation: "22/CT-UBND", subject: "Về sơ tán dân khỏi vùng sạt lở" },
     );
-    for (const id of chats) await subscriptions.add(`${platform.channel}:${id}`, follow(province));
-    const outbox = new SqliteOutbox(join(world.dir, `${platform.channel}-faults-outbox.sqlite`));
-    const notifier = new OutboxNotifier({ sdk: world.sdk, subscriptions, outbox });
-    const event = directiveEvent(base, {
-      id: `evt_${platform.channel}_faults`,
-      urgency: "khan",
-      audiences: [{ kind: "area", code: province }],
-      numberNotation: "22/CT-UBND",
-      subject: "Về sơ tán dân khỏi vùng sạt lở",
-    });
     expect((await notifier.notify(event)).queued).toBe(chats.length);
 
     const before = platform.stats();
@@ -293,17 +301,12 @@ describe("durable outbox notifier on the Zalo OA emulator, users it cannot reach
     );
     const users = ids("9300", 3);
     await platform.open(users);
-    const subscriptions = new SqliteSubscriptionStore(join(world.dir, "oa-quota-subs.sqlite"));
-    for (const id of users) await subscriptions.add(`zalo_oa:${id}`, follow(province));
-    const outbox = new SqliteOutbox(join(world.dir, "oa-quota-outbox.sqlite"));
-    const notifier = new OutboxNotifier({ sdk: world.sdk, subscriptions, outbox });
-    const event = directiveEvent(base, {
-      id: "evt_zalo_oa_quota",
-      urgency: "thuong",
-      audiences: [{ kind: "area", code: province }],
-      numberNotation: "24/TB-UBND",
-      subject: "Thông báo lịch tiếp công dân",
-    });
+    const { subscriptions, outbox, notifier, event } = await directiveTo(
+      "zalo_oa",
+      users,
+      "zalo_oa_quota",
+      { urgency: "thuong", numberNotation: "24/TB-UBND", subject: "Thông báo lịch tiếp công dân" },
+    );
     world.sandbox.zaloOa.setLimits({ quota: 0 });
     try {
       expect((await notifier.notify(event)).queued).toBe(users.length);
@@ -342,17 +345,12 @@ describe("durable outbox notifier on the Zalo OA emulator, users it cannot reach
     const [inside, outside] = ids("9400", 2) as [string, string];
     await platform.open([inside, outside]);
     world.sandbox.zaloOa.rewindUser(outside, 8 * 86_400_000);
-    const subscriptions = new SqliteSubscriptionStore(join(world.dir, "oa-window-subs.sqlite"));
-    for (const id of [inside, outside]) await subscriptions.add(`zalo_oa:${id}`, follow(province));
-    const outbox = new SqliteOutbox(join(world.dir, "oa-window-outbox.sqlite"));
-    const notifier = new OutboxNotifier({ sdk: world.sdk, subscriptions, outbox });
-    const event = directiveEvent(base, {
-      id: "evt_zalo_oa_window",
-      urgency: "thuong",
-      audiences: [{ kind: "area", code: province }],
-      numberNotation: "25/TB-UBND",
-      subject: "Thông báo nghỉ lễ",
-    });
+    const { subscriptions, outbox, notifier, event } = await directiveTo(
+      "zalo_oa",
+      [inside, outside],
+      "zalo_oa_window",
+      { urgency: "thuong", numberNotation: "25/TB-UBND", subject: "Thông báo nghỉ lễ" },
+    );
     expect((await notifier.notify(event)).queued).toBe(2);
     const worker = new DeliveryWorker({
       outbox,

@@ -27,13 +27,7 @@ const igate = new Igate({
   ...sandbox.igate.credentials,
 });
 function lgspFor(agency: string): Lgsp {
-  const system = sandbox.lgsp.systemOf(agency);
-  if (!system) throw new Error(`no LGSP system for ${agency}`);
-  const { systemId, secretKey, username, password, applicationCode } = system;
-  return new Lgsp({
-    baseURL: `${sandbox.url}/lgsp`,
-    ...{ systemId, secretKey, username, password, applicationCode },
-  });
+  return new Lgsp({ baseURL: `${sandbox.url}/lgsp`, ...sandbox.lgsp.credentialsOf(agency) });
 }
 const justice = lgspFor(JUSTICE);
 const province = lgspFor(PROVINCE);

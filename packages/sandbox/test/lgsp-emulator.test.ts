@@ -130,6 +130,13 @@ describe("login and credentials", () => {
     expect(claims.exp - claims.iat).toBe(1800);
   });
 
+  it("hands a client the credentials of an agency's system, and refuses an unknown agency", () => {
+    const { agencyCode, ...credentials } = system(STP);
+    expect(agencyCode).toBe(STP);
+    expect(sandbox.lgsp.credentialsOf(STP)).toEqual(credentials);
+    expect(() => sandbox.lgsp.credentialsOf("000.00.99.H99")).toThrow(/No LGSP system/);
+  });
+
   it("refuses a wrong password with 401", async () => {
     const { status, body } = await login({ ...system(STP), password: "sai mật khẩu" });
     expect(status).toBe(401);

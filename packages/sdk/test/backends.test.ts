@@ -16,6 +16,7 @@ import {
   type Procedure,
   Vnegov,
 } from "../src/index.js";
+import { dossierFacts } from "./dossier-facts.js";
 
 /**
  * One suite, every backend: the SDK's dossier, procedure and document operations through the
@@ -34,13 +35,7 @@ const SENDER = "000.00.12.H99"; // Sở Tư pháp
 const RECEIVER = "000.00.00.H99"; // UBND tỉnh
 
 function lgsp(agency: string): Lgsp {
-  const system = sandbox.lgsp.systemOf(agency);
-  if (!system) throw new Error(`no LGSP system for ${agency}`);
-  const { systemId, secretKey, username, password, applicationCode } = system;
-  return new Lgsp({
-    baseURL: `${sandbox.url}/lgsp`,
-    ...{ systemId, secretKey, username, password, applicationCode },
-  });
+  return new Lgsp({ baseURL: `${sandbox.url}/lgsp`, ...sandbox.lgsp.credentialsOf(agency) });
 }
 
 beforeAll(async () => {
@@ -71,23 +66,10 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-/** What every backend must agree on about a dossier (the wires carry no form data or files). */
-function dossierFacts(d: PortalDossier) {
+/** What every backend must agree on about a dossier, and its pending action. */
+function facts(d: PortalDossier) {
   return {
-    code: d.code,
-    procedureCode: d.procedureCode,
-    procedureName: d.procedureName,
-    agencyCode: d.agencyCode,
-    agencyName: d.agencyName,
-    status: d.status,
-    statusCode: d.statusCode,
-    timeliness: d.timeliness,
-    channel: d.channel,
-    applicant: d.applicant,
-    submittedAt: d.submittedAt,
-    receivedAt: d.receivedAt ?? null,
-    appointmentAt: d.appointmentAt,
-    completedAt: d.completedAt,
+    ...dossierFacts(d),
     pendingAction: d.pendingAction && { kind: d.pendingAction.kind, note: d.pendingAction.note },
   };
 }
@@ -103,12 +85,12 @@ describe.each(portals)("dossiers through %s", (_, portal, proof) => {
   it.each(DOSSIER_STATUSES)("look-up of a dossier in status %s", async (status) => {
     const sample = sandbox.samples[status]?.[0];
     if (!sample) throw new Error(`no sample in ${status}`);
-    const expected = dossierFacts(await officer.portal.dossiers.get(sample.code));
+    const expected = facts(await officer.portal.dossiers.get(sample.code));
     const found = await portal().dossiers.get(sample.code, {
       secret: proof(sample),
       include: "recentHistory",
     });
-    expect(dossierFacts(found)).toEqual(expected);
+    expect(facts(found)).toEqual(expected);
     expect(found.status).toBe(status);
     expect(found.recentHistory?.at(-1)?.status).toBe(status);
   });

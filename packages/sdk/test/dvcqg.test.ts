@@ -14,6 +14,7 @@ import {
   ValidationError,
   Vnegov,
 } from "../src/index.js";
+import { dossierFacts } from "./dossier-facts.js";
 
 const REFERENCE_DATE = new Date("2024-05-24T12:00:00+07:00");
 let sandbox: Sandbox;
@@ -127,21 +128,8 @@ describe("dossier look-up", () => {
       include: "recentHistory",
     });
     const pick = (d: typeof canonical | typeof viaDvcqg) => ({
-      code: d.code,
-      procedureCode: d.procedureCode,
-      procedureName: d.procedureName,
-      agencyCode: d.agencyCode,
-      agencyName: d.agencyName,
-      status: d.status,
-      statusCode: d.statusCode,
-      timeliness: d.timeliness,
-      channel: d.channel,
-      applicant: d.applicant,
+      ...dossierFacts(d),
       fee: d.fee,
-      submittedAt: d.submittedAt,
-      receivedAt: d.receivedAt,
-      appointmentAt: d.appointmentAt,
-      completedAt: d.completedAt,
       pendingKind: d.pendingAction?.kind ?? null,
       attachments: d.attachments.map((a) => [a.id, a.fileName]),
       history: d.recentHistory?.map((h) => [h.status, h.previousStatus, h.at, h.note]),

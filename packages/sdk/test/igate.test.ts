@@ -10,6 +10,7 @@ import {
   ValidationError,
   Vnegov,
 } from "../src/index.js";
+import { dossierFacts } from "./dossier-facts.js";
 
 const REFERENCE_DATE = new Date("2024-05-24T12:00:00+07:00");
 let sandbox: Sandbox;
@@ -110,20 +111,7 @@ async function submission(idNumber: string) {
 /** The fields both backends report the same way. */
 function comparable(d: PortalDossier | Awaited<ReturnType<Vnegov["portal"]["dossiers"]["get"]>>) {
   return {
-    code: d.code,
-    status: d.status,
-    statusCode: d.statusCode,
-    procedureCode: d.procedureCode,
-    procedureName: d.procedureName,
-    agencyCode: d.agencyCode,
-    agencyName: d.agencyName,
-    channel: d.channel,
-    timeliness: d.timeliness,
-    applicant: d.applicant,
-    submittedAt: d.submittedAt,
-    receivedAt: d.receivedAt ?? null,
-    appointmentAt: d.appointmentAt,
-    completedAt: d.completedAt,
+    ...dossierFacts(d),
     updatedAt: d.updatedAt,
     pendingKind: d.pendingAction?.kind ?? null,
   };

@@ -1,4 +1,4 @@
-import { type LgspSystem, type Sandbox, startSandbox } from "@vnegov/sandbox";
+import { type Sandbox, startSandbox } from "@vnegov/sandbox";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -46,21 +46,10 @@ let snv: Lgsp;
 const retries: RetryEvent[] = [];
 const responses: ResponseEvent[] = [];
 
-const system = (agency: string): LgspSystem => {
-  const found = sandbox.lgsp.systemOf(agency);
-  if (!found) throw new Error(`no LGSP system for ${agency}`);
-  return found;
-};
-
 function client(agency: string, extra: Partial<LgspOptions> = {}, url = sandbox.url): Lgsp {
-  const { systemId, secretKey, username, password, applicationCode } = system(agency);
   return new Lgsp({
     baseURL: `${url}/lgsp`,
-    systemId,
-    secretKey,
-    username,
-    password,
-    applicationCode,
+    ...sandbox.lgsp.credentialsOf(agency),
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
     hooks: { onRetry: (e) => retries.push(e), onResponse: (e) => responses.push(e) },
     ...extra,

@@ -72,6 +72,18 @@ export class LgspEmulator {
     return this.options.systems.find((s) => s.agencyCode === agencyCode);
   }
 
+  /**
+   * What a client of the agency's system logs in and signs calls with, e.g.
+   * `new Lgsp({ baseURL: \`${sandbox.url}/lgsp\`, ...sandbox.lgsp.credentialsOf(code) })`.
+   * @throws Error when no system is registered for `agencyCode`.
+   */
+  credentialsOf(agencyCode: string): Omit<LgspSystem, "agencyCode"> {
+    const system = this.systemOf(agencyCode);
+    if (!system) throw new Error(`No LGSP system is registered for ${agencyCode}.`);
+    const { agencyCode: _, ...credentials } = system;
+    return credentials;
+  }
+
   /** `POST /v1/auth/login`: a token for a system's account. */
   login(body: Record<string, unknown>): {
     token: string;

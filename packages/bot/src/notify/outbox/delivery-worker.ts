@@ -14,7 +14,7 @@ import {
 } from "./limits.js";
 import type { OutboxDelivery } from "./outbox.js";
 import { type MetricFamily, renderPrometheus } from "./prometheus.js";
-import type { ClaimedDelivery, SqliteOutbox } from "./sqlite-outbox.js";
+import type { ClaimedDelivery, SentMark, SqliteOutbox } from "./sqlite-outbox.js";
 import {
   countSendTime,
   emptyCounters,
@@ -83,15 +83,6 @@ interface Lane extends ChannelLane {
   held: Map<number, Held>;
   wakeup: Wakeup;
   loop?: Promise<void>;
-}
-
-/** A send the platform took, waiting to be marked `sent`. */
-interface SentMark {
-  id: number;
-  owner: string;
-  chatKey: string;
-  chatIntervalMs: number;
-  now: number;
 }
 
 /** Longest a `sent` mark waits for its group commit: the crash window grows by this much. */

@@ -100,6 +100,15 @@ export interface SqliteOutboxOptions {
   busyTimeoutMs?: number;
 }
 
+/** A send the platform took: its row becomes `sent`, its chat free after `chatIntervalMs`. */
+export interface SentMark {
+  id: number;
+  owner: string;
+  chatKey: string;
+  chatIntervalMs: number;
+  now: number;
+}
+
 interface DeliveryRow {
   id: number;
   idempotency_key: string;
@@ -251,7 +260,6 @@ export class SqliteOutbox implements Outbox {
   private readonly enqueueTx;
   private readonly claimTx;
   private readonly blockTx;
-  private readonly sentTx;
   private readonly sentManyTx;
   private readonly rescheduleTx;
   private readonly failTx;
@@ -531,32 +539,14 @@ export class SqliteOutbox implements Outbox {
       return { chatKey, blocked: marked + others };
     });
 
-    this.sentTx = db.transaction(
-      (id: number, chatKey: string, owner: string, nextAt: number, now: number) => {
-        const changed = this.sql.sent.run(now, now, id).changes > 0;
-        this.sql.freeChat.run(chatKey, nextAt, owner, owner);
-        return changed;
-      },
-    );
-
-    this.sentManyTx = db.transaction(
-      (
-        marks: readonly {
-          id: number;
-          owner: string;
-          chatKey: string;
-          chatIntervalMs: number;
-          now: number;
-        }[],
-      ) => {
-        let changed = 0;
-        for (const m of marks) {
-          changed += this.sql.sent.run(m.now, m.now, m.id).changes;
-          this.sql.freeChat.run(m.chatKey, m.now + m.chatIntervalMs, m.owner, m.owner);
-        }
-        return changed;
-      },
-    );
+    this.sentManyTx = db.transaction((marks: readonly SentMark[]) => {
+      let changed = 0;
+      for (const m of marks) {
+        changed += this.sql.sent.run(m.now, m.now, m.id).changes;
+        this.sql.freeChat.run(m.chatKey, m.now + m.chatIntervalMs, m.owner, m.owner);
+      }
+      return changed;
+    });
 
     this.rescheduleTx = db.transaction((id: number, o: RescheduleOptions, now: number): boolean => {
       const changed =
@@ -660,29 +650,14 @@ export class SqliteOutbox implements Outbox {
     id: number,
     options: { owner: string; chatKey: string; chatIntervalMs: number; now?: number },
   ): boolean {
-    const now = options.now ?? Date.now();
-    return this.sentTx.immediate(
-      id,
-      options.chatKey,
-      options.owner,
-      now + options.chatIntervalMs,
-      now,
-    );
+    return this.markSentMany([{ id, ...options, now: options.now ?? Date.now() }]) > 0;
   }
 
   /**
    * {@link SqliteOutbox.markSent} for several rows in one transaction (a group commit): a
    * commit's WAL writes are shared by every row in it. Returns how many rows became `sent`.
    */
-  markSentMany(
-    marks: readonly {
-      id: number;
-      owner: string;
-      chatKey: string;
-      chatIntervalMs: number;
-      now: number;
-    }[],
-  ): number {
+  markSentMany(marks: readonly SentMark[]): number {
     return this.sentManyTx.immediate(marks);
   }
 
