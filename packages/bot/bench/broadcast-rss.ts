@@ -15,8 +15,13 @@ const count = Number(subscribers);
 const rate = Number(ceiling);
 const startRss = process.memoryUsage.rss();
 let peakRss = startRss;
+/** Where the memory was at the peak: V8's heap or outside it. */
+let atPeak = process.memoryUsage();
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  if (rss <= peakRss) return;
+  peakRss = rss;
+  atPeak = process.memoryUsage();
 }, 100);
 const run = await outboxBroadcast({
   apiRoot,
@@ -34,6 +39,7 @@ console.log(
     peakRss,
     endRss: process.memoryUsage.rss(),
     heapUsed: process.memoryUsage().heapUsed,
+    atPeak,
     ...run,
   })}`,
 );

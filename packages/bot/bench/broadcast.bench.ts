@@ -332,6 +332,7 @@ async function measureRss(control: EmulatorControl, subscribers: number) {
     peakRss: number;
     endRss: number;
     heapUsed: number;
+    atPeak: NodeJS.MemoryUsage;
   };
   const stats = await control.stats(token);
   const duplicated =
@@ -393,7 +394,8 @@ async function main(): Promise<void> {
       console.log(
         `\nMemory: vnegov outbox broadcast to ${RSS_SUBSCRIBERS} chats at ${FAST_CEILING}/s in a ` +
           `process of its own (${runtime}): peak RSS ${peak.toFixed(1)} MB (goal < ${RSS_GOAL_MB} MB: ` +
-          `${peak < RSS_GOAL_MB ? "met" : "missed"}), ${(result.startRss / MB).toFixed(1)} MB before the broadcast (modules loaded), ` +
+          `${peak < RSS_GOAL_MB ? "met" : "missed"}; at the peak V8 heap ${(result.atPeak.heapUsed / MB).toFixed(1)} of ${(result.atPeak.heapTotal / MB).toFixed(1)} MB, ` +
+          `off-heap ${(result.atPeak.external / MB).toFixed(1)} MB), ${(result.startRss / MB).toFixed(1)} MB before the broadcast (modules loaded), ` +
           `at the end ${(result.endRss / MB).toFixed(1)} MB (heap ${(result.heapUsed / MB).toFixed(1)} MB); ` +
           `enqueue ${result.enqueueMs.toFixed(0)} ms; ${stats.sent} sent in ${seconds.toFixed(1)} s ` +
           `(${seconds > 0 ? ((stats.sent - 1) / seconds).toFixed(1) : "–"} msg/s), ` +

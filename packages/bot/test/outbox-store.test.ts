@@ -51,6 +51,36 @@ describe("SqliteOutbox", () => {
     outbox.close();
   });
 
+  it("hands each claimed row its own message, however many different ones a broadcast holds", () => {
+    const outbox = open();
+    // Twenty distinct texts (more than the decoder remembers), in turn, and one attachment.
+    const texts = Array.from({ length: 20 }, (_, i) => `Thông báo số ${i}: hồ sơ đã có kết quả.`);
+    const attachment = {
+      fileName: "ket-qua.pdf",
+      contentType: "application/pdf",
+      data: new Uint8Array([37, 80, 68, 70]),
+    };
+    outbox.enqueue({
+      event: { id: "evt_texts", type: "directive.published", priority: 0 },
+      recipients: [
+        ...Array.from({ length: 60 }, (_, i) => ({
+          chatKey: `telegram:${i + 1}`,
+          message: message(texts[i % texts.length] as string),
+        })),
+        { chatKey: "telegram:61", message: { text: "Kết quả", attachment } },
+      ],
+      now: T0,
+    });
+    const claimed = claim(outbox, "w1", 100, T0);
+    expect(claimed).toHaveLength(61);
+    for (const row of claimed) {
+      const n = Number(row.chatId);
+      if (n === 61) expect(row.message).toEqual({ text: "Kết quả", attachment });
+      else expect(row.message).toEqual({ text: texts[(n - 1) % texts.length] });
+    }
+    outbox.close();
+  });
+
   it("skips a repeated state (the same dossier status under another event id)", () => {
     const outbox = open();
     const state = { key: "dossier:000.00.12.H12-240525-0001", value: "da_tiep_nhan" };

@@ -7,6 +7,7 @@ import { localeFromHint, translate } from "../../i18n/translate.js";
 import { ChatQueue } from "../chat-queue.js";
 import { AttachmentTooLargeError } from "../download.js";
 import type { SendOptions } from "../sender.js";
+import { HttpTelegram } from "./api-client.js";
 import { downloadAttachments } from "./attachments.js";
 import { type Inbound, readUpdate } from "./incoming.js";
 import type { TelegramChannel, TelegramChannelOptions } from "./options.js";
@@ -38,7 +39,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
     handlerTimeout: options.handlerTimeoutMs ?? 120_000,
   });
-  const { telegram } = bot;
+  // Messages go out on node:http directly (see HttpTelegram); the rest through telegraf.
+  const telegram = new HttpTelegram(options.token, bot.telegram.options);
+  bot.telegram = telegram;
   // telegraf keeps connections alive only to https:// (its agent is https-only); a local Bot
   // API server or the sandbox speaks http://, and a new TCP connection per message would cap a
   // broadcast's rate. An http agent of our own keeps them open there too.

@@ -46,6 +46,8 @@ interface Held {
   leaseUntil: number;
   started: boolean;
   released: boolean;
+  /** Claimed and not yet on the wire (nor settled without a send). */
+  waiting: boolean;
 }
 
 /** Wakes a sleeping loop early; a wake with nobody asleep is kept for the next sleep. */
@@ -79,8 +81,20 @@ class Wakeup {
 const claimBatchOf = (limits: Required<ChannelLimits>) =>
   Math.min(16, Math.ceil(limits.maxInFlight / 4));
 
+/**
+ * Claimed rows waiting for their departure slot at most: a tenth of a second's sends, two
+ * claim batches at least. The in-flight cap is for sends on the wire (a slow platform needs
+ * many); rows claimed long before their slot only widen what a crash leaves held, and at
+ * 1 000 msg/s they lived long enough for V8 to promote them, piling up old garbage.
+ */
+const waitingCapOf = (limits: Required<ChannelLimits>) =>
+  Math.max(2 * claimBatchOf(limits), Math.ceil((limits.perSecond * limits.headroom) / 10));
+
 interface Lane extends ChannelLane {
   held: Map<number, Held>;
+  /** Held rows still `waiting`. */
+  waiting: number;
+  waitingCap: number;
   wakeup: Wakeup;
   loop?: Promise<void>;
 }
@@ -162,8 +176,14 @@ export class DeliveryWorker implements OutboxDelivery {
         limits,
         limiter: given ?? channelLimiter(limits),
         given: given !== undefined,
-        gate: new DepartureGate(1000 / (limits.perSecond * limits.headroom), catchUpOf(limits)),
+        gate: new DepartureGate({
+          intervalMs: 1000 / (limits.perSecond * limits.headroom),
+          catchUpMs: catchUpOf(limits),
+          perSecond: limits.perSecond * limits.headroom,
+        }),
         held: new Map(),
+        waiting: 0,
+        waitingCap: waitingCapOf(limits),
         wakeup: new Wakeup(),
         counters: emptyCounters(),
       });
@@ -253,7 +273,10 @@ export class DeliveryWorker implements OutboxDelivery {
   private async pump(lane: Lane): Promise<void> {
     const { outbox, logger } = this.options;
     while (this.running) {
-      const room = lane.limits.maxInFlight - lane.held.size;
+      const room = Math.min(
+        lane.limits.maxInFlight - lane.held.size,
+        lane.waitingCap - lane.waiting,
+      );
       let delay = this.pollIntervalMs;
       try {
         // Claims in batches: one transaction per freed slot would cost more than the sends.
@@ -279,8 +302,15 @@ export class DeliveryWorker implements OutboxDelivery {
   }
 
   private dispatch(lane: Lane, row: ClaimedDelivery): void {
-    const held: Held = { row, leaseUntil: row.leaseUntil, started: false, released: false };
+    const held: Held = {
+      row,
+      leaseUntil: row.leaseUntil,
+      started: false,
+      released: false,
+      waiting: true,
+    };
     lane.held.set(row.id, held);
+    lane.waiting += 1;
     this.deliver(lane, held)
       .catch((error: unknown) => {
         // The row stays `sending` and comes back when its lease ends.
@@ -290,6 +320,7 @@ export class DeliveryWorker implements OutboxDelivery {
         );
       })
       .finally(() => {
+        this.stopWaiting(lane, held);
         // The row may have been claimed afresh after its lease ran out: keep that one.
         if (lane.held.get(row.id) === held) lane.held.delete(row.id);
         lane.wakeup.notify();
@@ -315,6 +346,7 @@ export class DeliveryWorker implements OutboxDelivery {
         return undefined;
       }
       held.started = true;
+      this.stopWaiting(lane, held);
       const started = performance.now();
       try {
         // 429s come back here, so their retry goes through the pacing too.
@@ -335,6 +367,14 @@ export class DeliveryWorker implements OutboxDelivery {
       return undefined;
     });
     if (failure) await this.settleFailure(lane, held, failure);
+  }
+
+  /** `held` left the waiting rows; the pump is woken when that frees a claim batch's room. */
+  private stopWaiting(lane: Lane, held: Held): void {
+    if (!held.waiting) return;
+    held.waiting = false;
+    lane.waiting -= 1;
+    if (lane.waitingCap - lane.waiting === claimBatchOf(lane.limits)) lane.wakeup.notify();
   }
 
   /**

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { ChannelName, OutgoingMessage } from "../../engine/messages.js";
-import { decodeMessage, encodeMessage } from "./message-codec.js";
+import { encodeMessage, MessageDecoder } from "./message-codec.js";
 import type {
   BroadcastStatus,
   EnqueueInput,
@@ -98,6 +98,13 @@ export interface SqliteOutboxOptions {
   synchronous?: "FULL" | "NORMAL";
   /** How long a write waits for another process's lock. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * SQLite's page cache for this connection, KiB. Default 4096: claims and marks touch the
+   * due index and a few hundred recent rows; better-sqlite3's default of 16 MiB only fills up
+   * with the pages of a large enqueue and stays resident (measured: 12 MB of a broadcast to
+   * 100 000 chats, no faster).
+   */
+  cacheKiB?: number;
 }
 
 /** A send the platform took: its row becomes `sent`, its chat free after `chatIntervalMs`. */
@@ -257,6 +264,7 @@ export class SqliteOutbox implements Outbox {
   private readonly stateSync: "FULL" | "NORMAL";
   private readonly listeners = new Set<(eventId: string, queued: number) => void>();
   private readonly sql;
+  private readonly messages = new MessageDecoder();
   private readonly enqueueTx;
   private readonly claimTx;
   private readonly blockTx;
@@ -277,6 +285,7 @@ export class SqliteOutbox implements Outbox {
     this.db.pragma(`synchronous = ${this.stateSync}`);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma("foreign_keys = ON");
+    this.db.pragma(`cache_size = -${Math.max(64, Math.round(options.cacheKiB ?? 4096))}`);
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`${path}: outbox schema ${version} is newer than this code knows.`);
@@ -521,7 +530,7 @@ export class SqliteOutbox implements Outbox {
           chatKey: row.chat_key,
           channel: row.channel,
           chatId: row.chat_id,
-          message: decodeMessage(row.message),
+          message: this.messages.decode(row.message),
           priority: row.priority,
           attempts: row.attempts + 1,
           leaseUntil,

@@ -93,7 +93,10 @@ export class QueueDeliveryWorker implements OutboxDelivery {
         limits,
         limiter: given ?? this.clusteredLimiter(sender.channel, limits),
         given: given !== undefined,
-        gate: new DepartureGate(interval, 0, () => options.outbox.depart(sender.channel, interval)),
+        gate: new DepartureGate({
+          intervalMs: interval,
+          shared: () => options.outbox.depart(sender.channel, interval),
+        }),
         held: new Set(),
         counters: emptyCounters(),
       });
