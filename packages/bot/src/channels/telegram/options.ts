@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { BotEngine } from "../../engine/bot-engine.js";
 import type { OutgoingMessage } from "../../engine/messages.js";
-import type { ChannelSender } from "../sender.js";
+import type { ChannelSender, SendOptions } from "../sender.js";
 
 /** How updates reach the bot. */
 export type TelegramMode =
@@ -55,7 +55,7 @@ export interface TelegramChannel extends ChannelSender {
   /**
    * Sends `message` to the chat `chatId` (a notification), after the chat's earlier replies.
    * Rejects when Telegram refuses it (the user blocked the bot, a button action over 64
-   * bytes…); flood limits (429) are waited out.
+   * bytes…); flood limits (429) are waited out, unless `waitOutRateLimits: false`.
    */
-  send(chatId: string, message: OutgoingMessage): Promise<void>;
+  send(chatId: string, message: OutgoingMessage, options?: SendOptions): Promise<void>;
 }
