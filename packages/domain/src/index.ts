@@ -132,3 +132,4 @@ export {
   workingHoursBetween,
   workingMinutesBetween,
 } from "./working-time.js";
+export { findInvalidXmlChar } from "./xml-chars.js";

@@ -259,6 +259,8 @@ describe("sendEdoc → syncReceivedEdocList → getEdoc", () => {
     ["not XML", "this is not xml <", "10"],
     ["an empty file", "", "10"],
     ["a DOCTYPE", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>`, "10"],
+    ["a NUL in a receiver's code", envelope({ to: [`\u0000${UBND}`] }), "10"],
+    ["a control character in the text", envelope({ subject: "Về việc khẩn\u0007" }), "10"],
     ["the wrong namespace", envelope({ ns: "http://www.go.vn/eDoc" }), "22"],
     ["another root", `<?xml version="1.0"?><e:edXML xmlns:e="${NS}"/>`, "22"],
     ["no From", envelope({ from: null }), "22"],

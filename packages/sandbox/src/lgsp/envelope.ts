@@ -1,3 +1,4 @@
+import { findInvalidXmlChar } from "@vnegov/domain";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /**
@@ -65,6 +66,12 @@ export function readEnvelope(bytes: Uint8Array): EnvelopeSummary {
   text = text.replace(/^\uFEFF/, "");
   // A DTD is what entity-expansion attacks need; edXML has none.
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw notFile("DOCTYPE is not accepted.");
+  // fast-xml-parser accepts NUL and other characters XML 1.0 forbids; a receiver's parser won't.
+  const bad = findInvalidXmlChar(text);
+  if (bad !== -1)
+    throw notFile(
+      `The file is not well-formed XML: character U+${(text.codePointAt(bad) ?? 0).toString(16).toUpperCase().padStart(4, "0")} is not allowed.`,
+    );
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw notFile(`The file is not well-formed XML: ${valid.err.msg}`);
 

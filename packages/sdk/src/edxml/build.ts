@@ -1,3 +1,4 @@
+import { findInvalidXmlChar } from "@vnegov/domain";
 import { XMLBuilder } from "fast-xml-parser";
 import { encodeBase64 } from "./base64.js";
 import { toWireDate, toWireTimestamp } from "./dates.js";
@@ -16,7 +17,7 @@ import {
   type EdxmlStatus,
   type EdxmlTraceHeaderList,
 } from "./types.js";
-import { findInvalidXmlChar, normalizeNewlines } from "./xml-text.js";
+import { normalizeNewlines } from "./xml-text.js";
 
 /*
  * Output format: pretty-printed with a two-space indent and `\n` line ends, one element per

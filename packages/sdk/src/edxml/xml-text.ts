@@ -1,16 +1,8 @@
 /**
- * Character-level rules of XML 1.0 the parser library does not enforce: which characters a
- * document may contain, end-of-line handling, and character/entity references.
+ * Character-level rules of XML 1.0 the parser library does not enforce: end-of-line handling
+ * and character/entity references (which characters a document may hold at all is
+ * `findInvalidXmlChar`, in `@vnegov/domain`, shared with the sandbox's LGSP).
  */
-
-/** XML 1.0 `Char` (§2.2), complemented; lone surrogates match too because of the `u` flag. */
-const INVALID_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-/** Index of the first character XML 1.0 forbids, or -1. */
-export function findInvalidXmlChar(text: string): number {
-  const m = INVALID_XML_CHAR.exec(text);
-  return m === null ? -1 : m.index;
-}
 
 /** XML end-of-line handling (§2.11): every reader turns CR LF and lone CR into LF. */
 export function normalizeNewlines(text: string): string {

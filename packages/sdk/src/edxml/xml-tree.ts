@@ -1,6 +1,7 @@
+import { findInvalidXmlChar } from "@vnegov/domain";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { EdxmlError } from "./errors.js";
-import { decodeReferences, findInvalidXmlChar } from "./xml-text.js";
+import { decodeReferences } from "./xml-text.js";
 
 /** An element with its namespace resolved and its character data decoded. */
 export interface XmlElement {
