@@ -22,7 +22,9 @@ export interface ChannelLimits {
   isGroup: (chatId: string) => boolean;
   /**
    * Claimed rows waiting for, or in, a send at once. Small on purpose: each is a message that
-   * may be repeated if the process dies (see `DeliveryWorker`).
+   * may be repeated if the process dies (see `DeliveryWorker`). Of them, the `DeliveryWorker`
+   * keeps at most a tenth of a second's worth waiting for their departure slot; the rest of
+   * the room is for sends on the wire, which a slow platform needs.
    * Default: half a second's worth at the paced rate, at least 4.
    */
   maxInFlight?: number;
