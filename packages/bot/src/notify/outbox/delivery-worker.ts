@@ -170,6 +170,7 @@ export class DeliveryWorker implements OutboxDelivery {
         throw new Error(`Two senders for the channel ${sender.channel}.`);
       const limits = limitsFor(sender.channel, options.limits?.[sender.channel]);
       const given = options.limiters?.[sender.channel];
+      const paced = limits.perSecond * limits.headroom;
       this.lanes.set(sender.channel, {
         channel: sender.channel,
         sender,
@@ -177,9 +178,9 @@ export class DeliveryWorker implements OutboxDelivery {
         limiter: given ?? channelLimiter(limits),
         given: given !== undefined,
         gate: new DepartureGate({
-          intervalMs: 1000 / (limits.perSecond * limits.headroom),
+          intervalMs: 1000 / paced,
           catchUpMs: catchUpOf(limits),
-          perSecond: limits.perSecond * limits.headroom,
+          perSecond: paced,
         }),
         held: new Map(),
         waiting: 0,

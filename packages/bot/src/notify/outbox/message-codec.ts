@@ -40,10 +40,10 @@ const REMEMBERED_JSON_LENGTH = 16 * 1024;
 
 /**
  * `decodeMessage` remembering the last few messages. The rows of one broadcast hold the same
- * JSON; one shared message object instead of one per row matters because a claimed row waits
- * a few hundred ms for its departure slot, long enough for V8 to promote it: at 1 000 msg/s a
- * copy per row filled the old generation with ~25 MB of garbage a minute. The messages are
- * shared, so senders must not change them (none does).
+ * JSON; one shared message object instead of one per row matters because a claimed row lives
+ * until its send is answered, often long enough for V8 to promote it: at 1 000 msg/s a copy per
+ * row put some 25 MB of garbage into the old generation every 30 s. The messages are shared,
+ * so senders must not change them (none does).
  */
 export class MessageDecoder {
   private readonly recent = new Map<string, OutgoingMessage>();
