@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -78,6 +78,23 @@ describe("SqliteOutbox", () => {
       if (n === 61) expect(row.message).toEqual({ text: "Kết quả", attachment });
       else expect(row.message).toEqual({ text: texts[(n - 1) % texts.length] });
     }
+    outbox.close();
+  });
+
+  it("refuses a page cache that is not a whole number of KiB (64 or more), before opening", () => {
+    for (const cacheKiB of [Number.NaN, -1, 0, 63, 100.5, Number.POSITIVE_INFINITY])
+      expect(() => new SqliteOutbox(join(dir, "never-made.sqlite"), { cacheKiB })).toThrow(
+        /cacheKiB must be a whole number of KiB, 64 or more/,
+      );
+    expect(existsSync(join(dir, "never-made.sqlite"))).toBe(false);
+    const outbox = new SqliteOutbox(join(dir, `outbox-${++files}.sqlite`), { cacheKiB: 64 });
+    expect(
+      outbox.enqueue({
+        event: { id: "e", type: "t", priority: 0 },
+        recipients: recipients(["telegram:1"]),
+        now: T0,
+      }),
+    ).toMatchObject({ queued: 1 });
     outbox.close();
   });
 

@@ -102,9 +102,16 @@ export interface SqliteOutboxOptions {
    * SQLite's page cache for this connection, KiB. Default 4096: claims and marks touch the
    * due index and a few hundred recent rows; better-sqlite3's default of 16 MiB only fills up
    * with the pages of a large enqueue and stays resident (measured: 12 MB of a broadcast to
-   * 100 000 chats, no faster).
+   * 100 000 chats, no faster). A whole number, 64 or more; anything else is a `RangeError`.
    */
   cacheKiB?: number;
+}
+
+/** `cacheKiB` checked: a whole number of KiB, 64 at least (SQLite would take nonsense silently). */
+function cacheKiBOf(cacheKiB = 4096): number {
+  if (!Number.isInteger(cacheKiB) || cacheKiB < 64)
+    throw new RangeError(`cacheKiB must be a whole number of KiB, 64 or more (got ${cacheKiB}).`);
+  return cacheKiB;
 }
 
 /** A send the platform took: its row becomes `sent`, its chat free after `chatIntervalMs`. */
@@ -279,13 +286,15 @@ export class SqliteOutbox implements Outbox {
     readonly path: string,
     options: SqliteOutboxOptions = {},
   ) {
+    // Checked before the file is opened, so a bad option leaves no handle behind.
+    const cacheKiB = cacheKiBOf(options.cacheKiB);
     this.db = new Database(path);
     if (path !== ":memory:") this.db.pragma("journal_mode = WAL");
     this.stateSync = options.synchronous ?? "NORMAL";
     this.db.pragma(`synchronous = ${this.stateSync}`);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma("foreign_keys = ON");
-    this.db.pragma(`cache_size = -${Math.max(64, Math.round(options.cacheKiB ?? 4096))}`);
+    this.db.pragma(`cache_size = -${cacheKiB}`);
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`${path}: outbox schema ${version} is newer than this code knows.`);
